@@ -1,0 +1,162 @@
+// The programmatic API: lint or fix a notebook's source, or a file on disk.
+import { chmod, readFile, stat } from "node:fs/promises";
+import writeFileAtomic from "write-file-atomic";
+import { unifiedDiff } from "./engine/diff.js";
+import { runFixLoop, type AppliedFix } from "./engine/fixer.js";
+import { lintNotebook, type InternalError } from "./engine/lint.js";
+import { selectRules, type Selection } from "./engine/select.js";
+import type { Diagnostic, Rule, RuleOptions } from "./engine/types.js";
+import { parseNotebook, type Notebook } from "./notebook/model.js";
+import { ALL_RULES } from "./transforms/index.js";
+
+export interface LintOptions extends Selection {
+  /** The rules to choose from (default: every rule). */
+  readonly rules?: readonly Rule[];
+  /** Per-rule options, by code. */
+  readonly ruleOptions?: RuleOptions;
+  /** Path shown in diffs and errors. */
+  readonly path?: string;
+}
+
+export interface FixSourceOptions extends LintOptions {
+  readonly unsafeFixes?: boolean;
+}
+
+export type SourceErrorKind = "not-marimo" | "syntax-error" | "not-utf8" | "io";
+
+/** Input that cannot be linted: the message is one line, meant to follow `path: `. */
+export class NotebookSourceError extends Error {
+  constructor(
+    readonly kind: SourceErrorKind,
+    message: string,
+    readonly line?: number,
+  ) {
+    super(message);
+    this.name = "NotebookSourceError";
+  }
+}
+
+export interface LintSourceResult {
+  readonly diagnostics: Diagnostic[];
+  readonly internalErrors: InternalError[];
+}
+
+export interface FixSourceResult {
+  /** The fixed source (identical to the input when nothing was fixed). */
+  readonly output: string;
+  /** Diagnostics that remain in the output. */
+  readonly diagnostics: Diagnostic[];
+  /** The fixes applied, in order. */
+  readonly applied: AppliedFix[];
+  /** Unified diff from input to output ("" when unchanged). */
+  readonly diff: string;
+  readonly internalErrors: InternalError[];
+  /** False when 10 passes did not reach a fixpoint. */
+  readonly converged: boolean;
+}
+
+function activeRules(options: LintOptions): Rule[] {
+  return selectRules(options.rules ?? ALL_RULES, options);
+}
+
+function parseOrThrow(source: string): Notebook {
+  const parsed = parseNotebook(source);
+  if (parsed.ok) return parsed.notebook;
+  if (parsed.reason === "syntax-error") {
+    throw new NotebookSourceError("syntax-error", `syntax error at line ${parsed.line ?? 1}`, parsed.line);
+  }
+  throw new NotebookSourceError("not-marimo", "not a marimo notebook");
+}
+
+/** Lints notebook source. Throws `NotebookSourceError` for input that is not a valid notebook. */
+export function lintSource(source: string, options: LintOptions = {}): LintSourceResult {
+  const notebook = parseOrThrow(source);
+  const { diagnostics, internalErrors } = lintNotebook(notebook, activeRules(options), options.ruleOptions);
+  return { diagnostics, internalErrors };
+}
+
+/** Fixes notebook source. Throws `NotebookSourceError` for input that is not a valid notebook. */
+export function fixSource(source: string, options: FixSourceOptions = {}): FixSourceResult {
+  const notebook = parseOrThrow(source);
+  const rules = activeRules(options);
+  const loop = runFixLoop(notebook, { rules, unsafeFixes: options.unsafeFixes ?? false, ...(options.ruleOptions ? { ruleOptions: options.ruleOptions } : {}) });
+  const internalErrors = [...loop.internalErrors];
+  if (!loop.converged) internalErrors.push({ code: "NV000", message: `fixes did not converge after ${loop.passes} passes` });
+  const remaining = loop.output === source ? lintNotebook(notebook, rules, options.ruleOptions) : lintNotebook(parseOrThrow(loop.output), rules, options.ruleOptions);
+  return {
+    output: loop.output,
+    diagnostics: remaining.diagnostics,
+    applied: loop.applied,
+    diff: unifiedDiff(options.path ?? "notebook.py", source, loop.output),
+    internalErrors,
+    converged: loop.converged,
+  };
+}
+
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+const BOM = "\uFEFF";
+
+/** Reads a file as UTF-8 text; a byte-order mark is split off so it can be written back. */
+export async function readNotebookFile(path: string): Promise<{ source: string; bom: boolean }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new NotebookSourceError("io", describeIoError(error));
+  }
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    throw new NotebookSourceError("not-utf8", "not UTF-8 text");
+  }
+  return text.startsWith(BOM) ? { source: text.slice(1), bom: true } : { source: text, bom: false };
+}
+
+export function describeIoError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ENOENT":
+      return "no such file or directory";
+    case "EISDIR":
+      return "is a directory";
+    case "ELOOP":
+      return "too many levels of symbolic links";
+    default:
+      return (error as Error).message.split("\n")[0] ?? "I/O error";
+  }
+}
+
+/** Replaces a file whole (temporary file, then rename), keeping its mode. */
+export async function writeNotebookFile(path: string, source: string, bom: boolean): Promise<void> {
+  try {
+    const { mode } = await stat(path);
+    await writeFileAtomic(path, (bom ? BOM : "") + source, { encoding: "utf8", mode: mode & 0o7777 });
+    await chmod(path, mode & 0o7777);
+  } catch (error) {
+    throw new NotebookSourceError("io", describeIoError(error));
+  }
+}
+
+export interface FixFileResult extends FixSourceResult {
+  readonly path: string;
+  readonly written: boolean;
+}
+
+/** Fixes a file in place (unless `dryRun`). Throws `NotebookSourceError`; never half-writes. */
+export async function fixFile(path: string, options: FixSourceOptions & { dryRun?: boolean } = {}): Promise<FixFileResult> {
+  const { source, bom } = await readNotebookFile(path);
+  const result = fixSource(source, { ...options, path });
+  const changed = result.output !== source;
+  if (changed && !options.dryRun) await writeNotebookFile(path, result.output, bom);
+  return { ...result, path, written: changed && !options.dryRun };
+}
+
+/** Lints a file. Throws `NotebookSourceError`. */
+export async function lintFile(path: string, options: LintOptions = {}): Promise<LintSourceResult & { path: string }> {
+  const { source } = await readNotebookFile(path);
+  return { ...lintSource(source, { ...options, path }), path };
+}

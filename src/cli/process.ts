@@ -1,0 +1,122 @@
+// Checks or fixes one file and returns a plain, serialisable outcome, so the same function runs
+// in the main thread or in a worker.
+import { fixSource, lintSource, NotebookSourceError, readNotebookFile, writeNotebookFile, type FixSourceOptions } from "../api.js";
+import type { AppliedFix } from "../engine/fixer.js";
+import type { InternalError } from "../engine/lint.js";
+import type { Diagnostic, FixSafety } from "../engine/types.js";
+
+export interface ProcessOptions {
+  readonly select?: string[];
+  readonly ignore?: string[];
+  readonly extendSelect?: string[];
+  readonly unsafeFixes: boolean;
+  /** Compute fixes but write nothing. */
+  readonly dryRun: boolean;
+  /** Report only; do not compute fixes. */
+  readonly check?: boolean;
+  readonly ruleOptions?: Record<string, Record<string, unknown>>;
+}
+
+export interface ReportedDiagnostic {
+  readonly code: string;
+  readonly name: string;
+  readonly severity: Diagnostic["severity"];
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly cell: number | undefined;
+  /** Safety of the fix this diagnostic offers ("none" when it has none). */
+  readonly fixSafety: FixSafety;
+  readonly fixDescription: string | undefined;
+}
+
+export type FileStatus = "unchanged" | "changed" | "skipped" | "failed";
+
+export interface FileOutcome {
+  readonly path: string;
+  readonly status: FileStatus;
+  /** Diagnostics left after fixing (or all of them with `check`). */
+  readonly diagnostics: ReportedDiagnostic[];
+  readonly applied: AppliedFix[];
+  readonly diff: string;
+  /** One-line reason for skipped and failed files. */
+  readonly message?: string;
+  readonly internalErrors: InternalError[];
+  /** The fixed text (stdin mode). */
+  readonly output?: string;
+}
+
+function report(d: Diagnostic): ReportedDiagnostic {
+  return {
+    code: d.code,
+    name: d.name,
+    severity: d.severity,
+    message: d.message,
+    line: d.line,
+    column: d.column,
+    endLine: d.endLine,
+    endColumn: d.endColumn,
+    cell: d.cell,
+    fixSafety: d.fix ? d.fixSafety : "none",
+    fixDescription: d.fix?.description,
+  };
+}
+
+export function processSource(path: string, source: string, options: ProcessOptions): FileOutcome {
+  const fixOptions: FixSourceOptions = {
+    path,
+    unsafeFixes: options.unsafeFixes,
+    ...(options.select ? { select: options.select } : {}),
+    ...(options.ignore ? { ignore: options.ignore } : {}),
+    ...(options.extendSelect ? { extendSelect: options.extendSelect } : {}),
+    ...(options.ruleOptions ? { ruleOptions: options.ruleOptions } : {}),
+  };
+  try {
+    if (options.check) {
+      const lint = lintSource(source, fixOptions);
+      return { path, status: "unchanged", diagnostics: lint.diagnostics.map(report), applied: [], diff: "", internalErrors: lint.internalErrors, output: source };
+    }
+    const result = fixSource(source, fixOptions);
+    return {
+      path,
+      status: result.output === source ? "unchanged" : "changed",
+      diagnostics: result.diagnostics.map(report),
+      applied: result.applied,
+      diff: result.diff,
+      internalErrors: result.internalErrors,
+      output: result.output,
+    };
+  } catch (error) {
+    return failure(path, error);
+  }
+}
+
+function failure(path: string, error: unknown): FileOutcome {
+  if (error instanceof NotebookSourceError) {
+    const status: FileStatus = error.kind === "not-marimo" ? "skipped" : "failed";
+    return { path, status, diagnostics: [], applied: [], diff: "", message: error.message, internalErrors: [] };
+  }
+  const message = (error as Error)?.message?.split("\n")[0] ?? String(error);
+  return { path, status: "failed", diagnostics: [], applied: [], diff: "", message: `internal error: ${message}`, internalErrors: [] };
+}
+
+export async function processFile(path: string, options: ProcessOptions): Promise<FileOutcome> {
+  let read;
+  try {
+    read = await readNotebookFile(path);
+  } catch (error) {
+    return failure(path, error);
+  }
+  const outcome = processSource(path, read.source, options);
+  const { output, ...rest } = outcome;
+  if (outcome.status === "changed" && !options.dryRun && output !== undefined) {
+    try {
+      await writeNotebookFile(path, output, read.bom);
+    } catch (error) {
+      return failure(path, error);
+    }
+  }
+  return rest;
+}

@@ -1,0 +1,135 @@
+// The fix loop: lint, pick non-overlapping fixes, apply, regenerate changed cells, verify,
+// repeat to a fixpoint (at most 10 passes). A pass that fails verification is never written:
+// its fixes are retried one by one and those that still fail are reported as internal errors.
+import { computeDataflow } from "../notebook/dataflow.js";
+import { parseNotebook, type Notebook } from "../notebook/model.js";
+import { applyEdits, regenerateCells } from "./apply.js";
+import { lintNotebook, NameAllocator, type InternalError } from "./lint.js";
+import type { Diagnostic, Edit, Rule, RuleOptions } from "./types.js";
+import { findProblems, newProblems } from "./verify.js";
+
+export const MAX_PASSES = 10;
+
+export interface FixOptions {
+  readonly rules: readonly Rule[];
+  readonly unsafeFixes?: boolean;
+  readonly ruleOptions?: RuleOptions;
+}
+
+export interface AppliedFix {
+  readonly code: string;
+  readonly description: string;
+  readonly line: number;
+}
+
+export interface FixLoopResult {
+  readonly output: string;
+  readonly applied: AppliedFix[];
+  readonly internalErrors: InternalError[];
+  readonly converged: boolean;
+  readonly passes: number;
+}
+
+function fixAllowed(d: Diagnostic, unsafe: boolean): boolean {
+  if (!d.fix) return false;
+  return d.fixSafety === "safe" || (unsafe && d.fixSafety === "unsafe");
+}
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+function spansOf(notebook: Notebook, edits: readonly Edit[]): Span[] {
+  return edits.map((edit) => {
+    if (edit.kind === "text") return { start: edit.start, end: edit.end };
+    const anchor = notebook.cells[edit.anchor];
+    const at = anchor ? (edit.where === "after" ? anchor.end : anchor.start) : 0;
+    return { start: at, end: at };
+  });
+}
+
+/** Overlapping or adjacent spans conflict: both would write at the same place. */
+function conflicts(a: Span, b: Span): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+/** Chooses fixes whose edits neither overlap nor touch those already chosen. */
+function chooseFixes(notebook: Notebook, candidates: readonly Diagnostic[]): Diagnostic[] {
+  const chosen: Diagnostic[] = [];
+  const taken: Span[] = [];
+  for (const d of candidates) {
+    const spans = spansOf(notebook, d.fix!.edits);
+    if (spans.some((s) => taken.some((t) => conflicts(s, t)))) continue;
+    // Edits of one fix must not conflict with each other either.
+    if (spans.some((s, i) => spans.some((t, j) => i < j && conflicts(s, t) && !(s.start === s.end && t.start === t.end && d.fix!.edits[i]!.kind === "cell" && d.fix!.edits[j]!.kind === "cell")))) continue;
+    chosen.push(d);
+    taken.push(...spans);
+  }
+  return chosen;
+}
+
+type PassOutcome = { ok: true; source: string } | { ok: false; reason: string };
+
+function tryPass(notebook: Notebook, fixes: readonly Diagnostic[]): PassOutcome {
+  const beforeFlow = computeDataflow(notebook);
+  const beforeProblems = findProblems(notebook, beforeFlow);
+  const applied = applyEdits(notebook, fixes.flatMap((d) => d.fix!.edits));
+  const regenerated = regenerateCells(notebook, beforeFlow, applied);
+  if (!regenerated.ok) return regenerated;
+  const problem = newProblems(beforeProblems, findProblems(regenerated.notebook, regenerated.dataflow));
+  if (problem) return { ok: false, reason: problem };
+  return { ok: true, source: regenerated.source };
+}
+
+/** Fixes a parsed notebook. The caller has already rejected files that do not parse. */
+export function runFixLoop(initial: Notebook, options: FixOptions): FixLoopResult {
+  const unsafe = options.unsafeFixes ?? false;
+  const applied: AppliedFix[] = [];
+  const internalErrors: InternalError[] = [];
+  // Fixes that failed verification, by rule and the text they pointed at, are not retried.
+  const poisoned = new Set<string>();
+  const keyOf = (nb: Notebook, d: Diagnostic) => `${d.code}\u0000${nb.source.slice(d.start, d.end)}`;
+  let notebook = initial;
+  let passes = 0;
+  let converged = false;
+
+  while (passes < MAX_PASSES) {
+    const names = new NameAllocator(notebook.source);
+    const lint = lintNotebook(notebook, options.rules, options.ruleOptions, names);
+    if (passes === 0) internalErrors.push(...lint.internalErrors);
+    const candidates = lint.diagnostics.filter((d) => fixAllowed(d, unsafe) && !poisoned.has(keyOf(notebook, d)));
+    if (candidates.length === 0) {
+      converged = true;
+      break;
+    }
+    passes++;
+    let fixes = chooseFixes(notebook, candidates);
+    let outcome = tryPass(notebook, fixes);
+    if (!outcome.ok) {
+      // Find the culprits: keep each fix that verifies on its own.
+      const good: Diagnostic[] = [];
+      for (const fix of fixes) {
+        const alone = tryPass(notebook, [fix]);
+        if (alone.ok) good.push(fix);
+        else {
+          poisoned.add(keyOf(notebook, fix));
+          internalErrors.push({ code: fix.code, message: `${fix.code} fix at line ${fix.line} was not applied: ${alone.reason}` });
+        }
+      }
+      fixes = good;
+      if (fixes.length === 0) continue;
+      outcome = tryPass(notebook, fixes);
+      if (!outcome.ok) {
+        for (const fix of fixes) poisoned.add(keyOf(notebook, fix));
+        internalErrors.push({ code: fixes[0]!.code, message: `fixes were not applied together: ${outcome.reason}` });
+        continue;
+      }
+    }
+    for (const d of fixes) applied.push({ code: d.code, description: d.fix!.description, line: d.line });
+    const parsed = parseNotebook(outcome.source);
+    if (!parsed.ok) break; // Unreachable: tryPass reparsed it.
+    notebook = parsed.notebook;
+  }
+  return { output: notebook.source, applied, internalErrors, converged, passes };
+}

@@ -1,0 +1,86 @@
+// Checks a fixed notebook before it is accepted: it parses, no public name is defined in two
+// cells, no cycle between cells, and no `return` stands before the end of a cell.
+import type { Dataflow } from "../notebook/dataflow.js";
+import type { Notebook } from "../notebook/model.js";
+import { startOf, type Matcher } from "../notebook/python.js";
+
+export interface NotebookProblems {
+  readonly multipleDefinitions: ReadonlySet<string>;
+  readonly hasCycle: boolean;
+  readonly earlyReturns: number;
+}
+
+export function findProblems(notebook: Notebook, dataflow: Dataflow): NotebookProblems {
+  const multipleDefinitions = new Set<string>();
+  for (const [name, cells] of dataflow.definers) {
+    if (cells.length > 1 || dataflow.setupNames.has(name) || dataflow.topLevelNames.has(name)) multipleDefinitions.add(name);
+  }
+  return { multipleDefinitions, hasCycle: hasCycle(notebook, dataflow), earlyReturns: countEarlyReturns(notebook) };
+}
+
+/** Compares the problems after a fix with those before; returns what the fix introduced. */
+export function newProblems(before: NotebookProblems, after: NotebookProblems): string | undefined {
+  for (const name of after.multipleDefinitions) {
+    if (!before.multipleDefinitions.has(name)) return `\`${name}\` would be defined in more than one cell`;
+  }
+  if (after.hasCycle && !before.hasCycle) return "the cells would form a cycle";
+  if (after.earlyReturns > before.earlyReturns) return "a `return` would stand before the end of a cell";
+  return undefined;
+}
+
+function hasCycle(notebook: Notebook, dataflow: Dataflow): boolean {
+  // Edges: definer cell -> reader cell.
+  const edges = new Map<number, number[]>();
+  for (const cell of notebook.cells) {
+    if (cell.kind !== "cell") continue;
+    const vars = dataflow.variables.get(cell.index);
+    if (!vars) continue;
+    for (const ref of vars.refs) {
+      for (const definer of dataflow.definers.get(ref) ?? []) {
+        if (definer === cell.index) continue;
+        const list = edges.get(definer);
+        if (list) list.push(cell.index);
+        else edges.set(definer, [cell.index]);
+      }
+    }
+  }
+  const state = new Map<number, 1 | 2>();
+  const visit = (start: number): boolean => {
+    const stack: Array<[number, number]> = [[start, 0]];
+    state.set(start, 1);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const next = edges.get(top[0]) ?? [];
+      if (top[1] >= next.length) {
+        state.set(top[0], 2);
+        stack.pop();
+        continue;
+      }
+      const target = next[top[1]++]!;
+      const s = state.get(target);
+      if (s === 1) return true;
+      if (s === undefined) {
+        state.set(target, 1);
+        stack.push([target, 0]);
+      }
+    }
+    return false;
+  };
+  for (const cell of notebook.cells) if (!state.has(cell.index) && visit(cell.index)) return true;
+  return false;
+}
+
+const RETURN_IN_CELL: Matcher = { rule: { kind: "return_statement" } };
+
+function countEarlyReturns(notebook: Notebook): number {
+  let count = 0;
+  for (const cell of notebook.cells) {
+    if (cell.kind !== "cell" || !cell.body || !cell.definition) continue;
+    for (const ret of cell.body.findAll(RETURN_IN_CELL)) {
+      if (cell.returnStatement && startOf(ret) === startOf(cell.returnStatement)) continue;
+      const owner = ret.ancestors().find((a) => a.kind() === "function_definition" || a.kind() === "lambda");
+      if (owner && owner.id() === cell.definition.id()) count++;
+    }
+  }
+  return count;
+}

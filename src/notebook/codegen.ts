@@ -1,0 +1,157 @@
+// A cell written exactly as marimo writes it (marimo/_ast/codegen.py `to_functiondef`):
+// signature, body indented by four spaces, an optional blank line, and the return.
+import type { Cell } from "./model.js";
+import { cellCodeRange } from "./dataflow.js";
+import { endOf, startOf, type PyNode } from "./python.js";
+
+const MAX_LINE_LENGTH = 80;
+const INDENT = "    ";
+
+/** Port of marimo's `format_tuple_elements`: one line below 80 columns, else one per line. */
+export function formatTupleElements(
+  code: string,
+  elements: readonly string[],
+  options: { indent?: boolean; allowedNaked?: boolean } = {},
+): string {
+  const maybeIndent = (text: string) => (options.indent ? indentText(text) : text);
+  let elems = [...elements];
+  let allowedNaked = options.allowedNaked ?? false;
+  if (elems.length === 0) {
+    return allowedNaked ? maybeIndent(code.replace("(...)", "").trimEnd()) : maybeIndent(code.replace("(...)", "()"));
+  }
+  if (allowedNaked && elems.length === 1) {
+    allowedNaked = false;
+    elems = [`${elems[0]},`];
+  }
+  const tuple = elems.join(", ");
+  const attempt = maybeIndent(allowedNaked ? code.replace("(...)", tuple).trimEnd() : code.replace("(...)", `(${tuple})`));
+  // marimo measures in code points (Python `len`).
+  if ([...attempt].length < MAX_LINE_LENGTH) return attempt;
+  if (elems.length === 1) elems = [elems[0]!.replace(/^,+|,+$/g, "")];
+  const multiline = ["(", indentText(elems.join(",\n")) + ",", ")"].join("\n");
+  return maybeIndent(code.replace("(...)", multiline));
+}
+
+/** `textwrap.indent(text, "    ")`: whitespace-only lines are left as they are. */
+export function indentText(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => (line.trim() === "" ? line : INDENT + line))
+    .join("\n");
+}
+
+export function formatSignature(name: string, params: readonly string[], isAsync: boolean): string {
+  const cellName = name === "__" || name === "" ? "_" : name;
+  return formatTupleElements(`${isAsync ? "async " : ""}def ${cellName}(...):`, params);
+}
+
+export function formatReturn(returns: readonly string[]): string {
+  return formatTupleElements("return (...)", returns, { indent: true, allowedNaked: true });
+}
+
+const BLANK_LINE_BEFORE_RETURN = new Set([
+  "import_statement",
+  "import_from_statement",
+  "future_import_statement",
+  "function_definition",
+  "class_definition",
+  "decorated_definition",
+]);
+
+/**
+ * The cell's code as marimo stores it: the body without its `return`, dedented (string
+ * interiors that sit left of the body are kept as they are) and stripped. LF line breaks.
+ */
+export function cellCode(cell: Cell, source: string): string {
+  const { start, end } = cellCodeRange(cell);
+  if (end <= start) return "";
+  // Start from the beginning of the first body line so that dedenting sees its indentation.
+  const firstBreak = source.indexOf("\n", cell.signatureEnd);
+  const bodyOnDefLine = firstBreak === -1 || firstBreak > start;
+  const regionStart = bodyOnDefLine ? start : firstBreak + 1;
+  const region = source.slice(regionStart, end).replace(/\r\n/g, "\n");
+  const lines = region.split("\n");
+  const protectedLines = multilineStringInteriorLines(cell, source, regionStart);
+
+  const firstCode = lines.findIndex((line, i) => line.trim() !== "" && !protectedLines.has(i));
+  const margin = firstCode === -1 ? "" : /^[ \t]*/.exec(lines[firstCode]!)![0];
+  const keepBlocks = underIndentedStringLines(lines, protectedLines, margin.length);
+  const dedented = lines.map((line, i) => {
+    if (protectedLines.has(i)) return keepBlocks.has(i) ? line : stripIndent(line, margin.length);
+    if (line.trim() === "") return "";
+    return stripIndent(line, margin.length);
+  });
+  return dedented.join("\n").trim();
+}
+
+function stripIndent(line: string, width: number): string {
+  let i = 0;
+  while (i < width && i < line.length && (line[i] === " " || line[i] === "\t")) i++;
+  return line.slice(i);
+}
+
+/** Line indexes (within the region) that lie inside a multi-line string, after its first line. */
+function multilineStringInteriorLines(cell: Cell, source: string, regionStart: number): Set<number> {
+  const result = new Set<number>();
+  if (!cell.body) return result;
+  const strings = cell.body.findAll({ rule: { kind: "string", regex: "\\n" } });
+  for (const s of strings) {
+    const sStart = startOf(s);
+    const sEnd = endOf(s);
+    if (sStart < regionStart) continue;
+    const firstLine = countNewlines(source, regionStart, sStart);
+    const lastLine = firstLine + countNewlines(source, sStart, sEnd);
+    for (let l = firstLine + 1; l <= lastLine; l++) result.add(l);
+  }
+  return result;
+}
+
+function countNewlines(source: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = source.indexOf("\n", from); i !== -1 && i < to; i = source.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+/** marimo leaves a string block untouched when any of its lines sits left of the margin. */
+function underIndentedStringLines(lines: readonly string[], protectedLines: ReadonlySet<number>, margin: number): Set<number> {
+  const keep = new Set<number>();
+  let i = 0;
+  while (i < lines.length) {
+    if (!protectedLines.has(i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let blockMin = Infinity;
+    while (j < lines.length && protectedLines.has(j)) {
+      const line = lines[j]!;
+      if (line.trim() !== "") blockMin = Math.min(blockMin, line.length - line.trimStart().length);
+      j++;
+    }
+    if (blockMin !== Infinity && blockMin < margin) for (let k = i; k < j; k++) keep.add(k);
+    i = j;
+  }
+  return keep;
+}
+
+/** Whether marimo puts a blank line before `return` (last statement is an import/def/class). */
+export function needsBlankLineBeforeReturn(cell: Cell, source: string): boolean {
+  const last: PyNode | undefined = cell.statements.at(-1);
+  if (!last || !BLANK_LINE_BEFORE_RETURN.has(String(last.kind()))) return false;
+  const { end } = cellCodeRange(cell);
+  // A trailing comment after the last statement suppresses the blank line.
+  return source.slice(endOf(last), end).trim() === "";
+}
+
+/**
+ * The text from `def` to the end of the return, as marimo writes it. Decorators are kept
+ * by the caller. Uses LF; the engine converts to the file's line ending.
+ */
+export function formatCellDefinition(cell: Cell, source: string, params: readonly string[], returns: readonly string[], isAsync: boolean): string {
+  const parts = [formatSignature(cell.name, params, isAsync)];
+  const code = cellCode(cell, source);
+  if (code !== "") parts.push(indentText(code));
+  if (needsBlankLineBeforeReturn(cell, source)) parts.push("");
+  parts.push(formatReturn(returns));
+  return parts.join("\n");
+}

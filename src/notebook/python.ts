@@ -1,0 +1,46 @@
+// The one place that knows how to get a Python syntax tree: ast-grep with the tree-sitter
+// Python grammar, registered once per process (and once per worker thread).
+import { parse, registerDynamicLanguage, type NapiConfig, type SgNode, type SgRoot } from "@ast-grep/napi";
+import python from "@ast-grep/lang-python";
+
+let registered = false;
+
+function ensureRegistered(): void {
+  if (registered) return;
+  registerDynamicLanguage({ python });
+  registered = true;
+}
+
+export type PyNode = SgNode;
+export type PyRoot = SgRoot;
+/** An ast-grep rule object, matched in native code by `findAll`. */
+export type Matcher = NapiConfig;
+
+/** Parses Python source into a tree-sitter tree. Never throws on bad syntax. */
+export function parsePython(source: string): PyRoot {
+  ensureRegistered();
+  return parse("python", source);
+}
+
+/**
+ * Tree-sitter recovers from errors silently: it inserts ERROR nodes, zero-width "missing"
+ * tokens, and empty blocks (`def f():` followed by an unindented line). One native query
+ * finds all three, so the JS side never walks the tree to look for them.
+ */
+const SYNTAX_PROBLEM: Matcher = {
+  rule: {
+    any: [{ kind: "ERROR" }, { all: [{ regex: "^$" }, { not: { kind: "module" } }] }],
+  },
+};
+
+export function syntaxProblems(root: PyNode): PyNode[] {
+  return root.findAll(SYNTAX_PROBLEM);
+}
+
+/** Byte-range helpers. ast-grep ranges index the JS string (UTF-16), as magic-string does. */
+export function startOf(node: PyNode): number {
+  return node.range().start.index;
+}
+export function endOf(node: PyNode): number {
+  return node.range().end.index;
+}

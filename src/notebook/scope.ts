@@ -1,0 +1,511 @@
+// A cell's refs and defs under marimo's scoping rules (marimo-format.md, section 3).
+//
+// This walks the syntax tree from JavaScript, which costs a native call per node, so it runs
+// only for notebooks that a fix is about to change (and its results are cached per cell text).
+import type { PyNode } from "./python.js";
+
+export interface Annotation {
+  /** The annotation as written, e.g. `int` or `list[Foo]`. */
+  readonly text: string;
+  /** Names the annotation reads. */
+  readonly refs: ReadonlySet<string>;
+}
+
+export interface CellVariables {
+  /** Public names the cell reads before binding them (builtins included; filtered later). */
+  readonly refs: ReadonlySet<string>;
+  /** Public names the cell binds at top level. */
+  readonly defs: ReadonlySet<string>;
+  /** Top-level `x: T = ...` annotations, by name. */
+  readonly annotations: ReadonlyMap<string, Annotation>;
+  /** The body has a top-level `await`, `async for` or `async with` (so the cell is `async def`). */
+  readonly hasTopLevelAwait: boolean;
+}
+
+/** `_x`, `_` and `__` are private to a cell; `__dunder` is public (marimo's `is_local`). */
+export function isPrivateName(name: string): boolean {
+  return name === "__" || (name.startsWith("_") && !name.startsWith("__"));
+}
+
+type ScopeKind = "module" | "function" | "class" | "comprehension";
+
+class Scope {
+  readonly bound = new Set<string>();
+  readonly globals = new Set<string>();
+  readonly pendingReads: string[] = [];
+  readonly deferred: Array<() => void> = [];
+  constructor(
+    readonly kind: ScopeKind,
+    readonly parent: Scope | undefined,
+  ) {}
+}
+
+class CellAnalyzer {
+  readonly refs = new Set<string>();
+  readonly defs = new Set<string>();
+  readonly annotations = new Map<string, Annotation>();
+  hasTopLevelAwait = false;
+  private readonly module = new Scope("module", undefined);
+  /** Names bound by `except ... as e`: local to the handler, never defs. */
+  private readonly exceptNames = new Set<string>();
+
+  run(statements: readonly PyNode[]): void {
+    for (const statement of statements) this.visit(statement, this.module);
+    this.close(this.module);
+  }
+
+  // --- names -------------------------------------------------------------------------------
+
+  private read(name: string, scope: Scope): void {
+    if (scope.kind === "module") {
+      if (!scope.bound.has(name) && !this.exceptNames.has(name)) this.refs.add(name);
+      return;
+    }
+    if (scope.globals.has(name)) {
+      this.read(name, this.module);
+      return;
+    }
+    scope.pendingReads.push(name);
+  }
+
+  private bind(name: string, scope: Scope): void {
+    if (scope.kind === "module" || scope.globals.has(name)) {
+      this.module.bound.add(name);
+      this.defs.add(name);
+      return;
+    }
+    scope.bound.add(name);
+  }
+
+  /** Runs deferred function bodies, then resolves reads that the scope did not bind. */
+  private close(scope: Scope): void {
+    while (scope.deferred.length > 0) scope.deferred.shift()!();
+    if (scope.kind === "module") return;
+    let target = scope.parent!;
+    // Function bodies do not see class scopes.
+    if (scope.kind === "function") while (target.kind === "class") target = target.parent!;
+    for (const name of scope.pendingReads) if (!scope.bound.has(name)) this.read(name, target);
+  }
+
+  /** Where a function defined in `scope` gets its body evaluated later. */
+  private deferralScope(scope: Scope): Scope {
+    let s = scope;
+    while (s.kind !== "module" && s.kind !== "function") s = s.parent!;
+    return s;
+  }
+
+  // --- statements and expressions ----------------------------------------------------------
+
+  private visitAll(nodes: readonly PyNode[], scope: Scope): void {
+    for (const node of nodes) this.visit(node, scope);
+  }
+
+  private visit(node: PyNode, scope: Scope): void {
+    switch (node.kind()) {
+      case "identifier":
+        this.read(node.text(), scope);
+        return;
+      case "comment":
+      case "string_start":
+      case "string_content":
+      case "string_end":
+      case "escape_sequence":
+      case "integer":
+      case "float":
+      case "true":
+      case "false":
+      case "none":
+      case "ellipsis":
+      case "type_conversion":
+      case "pass_statement":
+      case "break_statement":
+      case "continue_statement":
+      case "future_import_statement":
+        return;
+      case "attribute": {
+        const object = node.field("object");
+        if (object) this.visit(object, scope);
+        return;
+      }
+      case "keyword_argument": {
+        const value = node.field("value");
+        if (value) this.visit(value, scope);
+        return;
+      }
+      case "assignment":
+        this.visitAssignment(node, scope);
+        return;
+      case "augmented_assignment": {
+        const left = node.field("left");
+        const right = node.field("right");
+        if (right) this.visit(right, scope);
+        if (left?.kind() === "identifier") {
+          this.read(left.text(), scope);
+          this.bind(left.text(), scope);
+        } else if (left) this.visit(left, scope);
+        return;
+      }
+      case "named_expression": {
+        const value = node.field("value");
+        if (value) this.visit(value, scope);
+        let target = scope;
+        while (target.kind === "comprehension") target = target.parent!;
+        const name = node.field("name");
+        if (name) this.bind(name.text(), target);
+        return;
+      }
+      case "import_statement":
+        for (const child of node.namedChildren()) this.bindImported(child, scope, true);
+        return;
+      case "import_from_statement": {
+        const moduleName = node.field("module_name");
+        for (const child of node.namedChildren()) {
+          if (moduleName && child.id() === moduleName.id()) continue;
+          this.bindImported(child, scope, false);
+        }
+        return;
+      }
+      case "global_statement":
+      case "nonlocal_statement":
+        if (node.kind() === "global_statement" && scope.kind !== "module") {
+          for (const id of node.namedChildren()) {
+            scope.globals.add(id.text());
+            // `global G` in a function defines G for the cell (marimo's rule).
+            this.module.bound.add(id.text());
+            this.defs.add(id.text());
+          }
+        }
+        return;
+      case "delete_statement":
+        // `del x` reads x (it must exist) and defines nothing.
+        for (const child of node.namedChildren()) this.visitDeleteTarget(child, scope);
+        return;
+      case "for_statement":
+      case "for_in_clause":
+        if (node.kind() === "for_statement") this.visitFor(node, scope);
+        return;
+      case "with_statement":
+        this.visitWith(node, scope);
+        return;
+      case "except_clause":
+      case "except_group_clause":
+        this.visitExcept(node, scope);
+        return;
+      case "function_definition":
+        this.visitFunction(node, scope);
+        return;
+      case "decorated_definition":
+        for (const child of node.namedChildren()) this.visit(child, scope);
+        return;
+      case "class_definition":
+        this.visitClass(node, scope);
+        return;
+      case "lambda":
+        this.visitLambda(node, scope);
+        return;
+      case "list_comprehension":
+      case "set_comprehension":
+      case "dictionary_comprehension":
+      case "generator_expression":
+        this.visitComprehension(node, scope);
+        return;
+      case "await":
+        if (scope.kind === "module") this.hasTopLevelAwait = true;
+        this.visitAll(node.namedChildren(), scope);
+        return;
+      case "match_statement":
+        this.visitMatch(node, scope);
+        return;
+      case "type_alias_statement": {
+        const [nameType, valueType] = node.namedChildren();
+        if (valueType) this.visit(valueType, scope);
+        const name = nameType?.namedChildren()[0];
+        if (name?.kind() === "identifier") this.bind(name.text(), scope);
+        return;
+      }
+      default:
+        this.visitAll(node.namedChildren(), scope);
+    }
+  }
+
+  private visitAssignment(node: PyNode, scope: Scope): void {
+    const left = node.field("left");
+    const right = node.field("right");
+    const type = node.field("type");
+    if (right) this.visit(right, scope);
+    if (type) {
+      const before = new Set(this.refs);
+      this.visit(type, scope);
+      if (scope.kind === "module" && left?.kind() === "identifier") {
+        const annotationRefs = new Set<string>();
+        for (const id of identifiersIn(type)) annotationRefs.add(id);
+        for (const r of this.refs) if (!before.has(r)) annotationRefs.add(r);
+        if (!this.annotations.has(left.text())) {
+          this.annotations.set(left.text(), { text: type.text(), refs: annotationRefs });
+        }
+      }
+    }
+    if (left) {
+      // A bare annotation `x: int` binds nothing at run time, but marimo counts it as a def.
+      this.bindTarget(left, scope);
+    }
+  }
+
+  private bindTarget(node: PyNode, scope: Scope): void {
+    switch (node.kind()) {
+      case "identifier":
+        this.bind(node.text(), scope);
+        return;
+      case "pattern_list":
+      case "tuple_pattern":
+      case "list_pattern":
+      case "tuple":
+      case "list":
+      case "parenthesized_expression":
+      case "list_splat_pattern":
+      case "list_splat":
+      case "as_pattern_target":
+        for (const child of node.namedChildren()) this.bindTarget(child, scope);
+        return;
+      default:
+        // Attribute and subscript targets read their object and define nothing.
+        this.visit(node, scope);
+    }
+  }
+
+  private visitDeleteTarget(node: PyNode, scope: Scope): void {
+    const kind = node.kind();
+    if (kind === "expression_list" || kind === "tuple" || kind === "list" || kind === "parenthesized_expression") {
+      for (const child of node.namedChildren()) this.visitDeleteTarget(child, scope);
+      return;
+    }
+    this.visit(node, scope);
+  }
+
+  private bindImported(node: PyNode, scope: Scope, isPlainImport: boolean): void {
+    if (node.kind() === "aliased_import") {
+      const alias = node.field("alias");
+      if (alias) this.bind(alias.text(), scope);
+    } else if (node.kind() === "dotted_name") {
+      // `import a.b` binds `a`; `from m import a` binds `a`.
+      const first = node.namedChildren()[0];
+      if (first) this.bind(isPlainImport ? first.text() : node.text(), scope);
+    }
+  }
+
+  private visitFor(node: PyNode, scope: Scope): void {
+    if (node.children()[0]?.kind() === "async" && scope.kind === "module") this.hasTopLevelAwait = true;
+    const left = node.field("left");
+    const right = node.field("right");
+    if (right) this.visit(right, scope);
+    if (left) this.bindTarget(left, scope);
+    const body = node.field("body");
+    if (body) this.visit(body, scope);
+    const alternative = node.field("alternative");
+    if (alternative) this.visit(alternative, scope);
+  }
+
+  private visitWith(node: PyNode, scope: Scope): void {
+    if (node.children()[0]?.kind() === "async" && scope.kind === "module") this.hasTopLevelAwait = true;
+    for (const child of node.namedChildren()) {
+      if (child.kind() !== "with_clause") {
+        this.visit(child, scope);
+        continue;
+      }
+      for (const item of child.namedChildren()) {
+        const value = item.field("value") ?? item.namedChildren()[0];
+        if (!value) continue;
+        if (value.kind() === "as_pattern") {
+          const [expression, target] = value.namedChildren();
+          if (expression) this.visit(expression, scope);
+          if (target) this.bindTarget(target, scope);
+        } else this.visit(value, scope);
+      }
+    }
+  }
+
+  private visitExcept(node: PyNode, scope: Scope): void {
+    for (const child of node.namedChildren()) {
+      if (child.kind() === "as_pattern") {
+        const [expression, target] = child.namedChildren();
+        if (expression) this.visit(expression, scope);
+        const name = target?.namedChildren()[0];
+        if (name?.kind() === "identifier") {
+          if (scope.kind === "module") this.exceptNames.add(name.text());
+          else scope.bound.add(name.text());
+        }
+      } else this.visit(child, scope);
+    }
+  }
+
+  private visitParameters(parameters: PyNode | null, outer: Scope, inner: Scope): void {
+    if (!parameters) return;
+    for (const param of parameters.namedChildren()) {
+      switch (param.kind()) {
+        case "identifier":
+          inner.bound.add(param.text());
+          break;
+        case "default_parameter":
+        case "typed_default_parameter": {
+          const value = param.field("value");
+          if (value) this.visit(value, outer);
+          const type = param.field("type");
+          if (type) this.visit(type, outer);
+          const name = param.field("name");
+          if (name) inner.bound.add(name.text());
+          break;
+        }
+        case "typed_parameter": {
+          const type = param.field("type");
+          if (type) this.visit(type, outer);
+          for (const id of param.namedChildren()) {
+            if (id.kind() === "identifier") inner.bound.add(id.text());
+            else if (id.kind() === "list_splat_pattern" || id.kind() === "dictionary_splat_pattern") {
+              const name = id.namedChildren()[0];
+              if (name) inner.bound.add(name.text());
+            }
+          }
+          break;
+        }
+        case "list_splat_pattern":
+        case "dictionary_splat_pattern": {
+          const name = param.namedChildren()[0];
+          if (name) inner.bound.add(name.text());
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  }
+
+  private visitFunction(node: PyNode, scope: Scope): void {
+    const name = node.field("name");
+    const inner = new Scope("function", scope);
+    // Defaults, annotations and decorators run now, in the enclosing scope.
+    this.visitParameters(node.field("parameters"), scope, inner);
+    const returnType = node.field("return_type");
+    if (returnType) this.visit(returnType, scope);
+    if (name) this.bind(name.text(), scope);
+    const body = node.field("body");
+    this.deferralScope(scope).deferred.push(() => {
+      if (body) this.visit(body, inner);
+      this.close(inner);
+    });
+  }
+
+  private visitLambda(node: PyNode, scope: Scope): void {
+    const inner = new Scope("function", scope);
+    this.visitParameters(node.field("parameters"), scope, inner);
+    const body = node.field("body");
+    this.deferralScope(scope).deferred.push(() => {
+      if (body) this.visit(body, inner);
+      this.close(inner);
+    });
+  }
+
+  private visitClass(node: PyNode, scope: Scope): void {
+    const superclasses = node.field("superclasses");
+    if (superclasses) this.visit(superclasses, scope);
+    const inner = new Scope("class", scope);
+    const body = node.field("body");
+    if (body) this.visit(body, inner);
+    this.close(inner);
+    const name = node.field("name");
+    if (name) this.bind(name.text(), scope);
+  }
+
+  private visitComprehension(node: PyNode, scope: Scope): void {
+    const inner = new Scope("comprehension", scope);
+    const clauses = node.namedChildren();
+    let first = true;
+    const bodies: PyNode[] = [];
+    for (const clause of clauses) {
+      if (clause.kind() === "for_in_clause") {
+        const right = clause.field("right");
+        // The first iterable is evaluated in the enclosing scope.
+        if (right) this.visit(right, first ? scope : inner);
+        first = false;
+        const left = clause.field("left");
+        if (left) this.bindTarget(left, inner);
+      } else if (clause.kind() === "if_clause") {
+        this.visitAll(clause.namedChildren(), inner);
+      } else bodies.push(clause);
+    }
+    for (const body of bodies) this.visit(body, inner);
+    this.close(inner);
+  }
+
+  private visitMatch(node: PyNode, scope: Scope): void {
+    for (const child of node.namedChildren()) {
+      if (child.kind() !== "block") {
+        this.visit(child, scope);
+        continue;
+      }
+      for (const clause of child.namedChildren()) {
+        if (clause.kind() !== "case_clause") continue;
+        for (const part of clause.namedChildren()) {
+          if (part.kind() === "case_pattern") this.bindCapturePattern(part, scope);
+          else this.visit(part, scope);
+        }
+      }
+    }
+  }
+
+  /** Capture names in `case` patterns bind; dotted value patterns (`Color.RED`) read. */
+  private bindCapturePattern(node: PyNode, scope: Scope): void {
+    switch (node.kind()) {
+      case "dotted_name": {
+        const parts = node.namedChildren();
+        if (parts.length === 1) {
+          if (parts[0]!.text() !== "_") this.bind(parts[0]!.text(), scope);
+        } else if (parts[0]) this.read(parts[0].text(), scope);
+        return;
+      }
+      case "class_pattern": {
+        const [className, ...rest] = node.namedChildren();
+        // The class name is read; only the sub-patterns capture.
+        const first = className?.namedChildren()[0];
+        if (first) this.read(first.text(), scope);
+        for (const part of rest) this.bindCapturePattern(part, scope);
+        return;
+      }
+      case "keyword_pattern": {
+        const [, value] = node.namedChildren();
+        if (value) this.bindCapturePattern(value, scope);
+        return;
+      }
+      case "splat_pattern":
+      case "identifier": {
+        const id = node.kind() === "identifier" ? node : node.namedChildren()[0];
+        if (id && id.text() !== "_") this.bind(id.text(), scope);
+        return;
+      }
+      case "string":
+      case "integer":
+      case "float":
+      case "true":
+      case "false":
+      case "none":
+        return;
+      default:
+        for (const child of node.namedChildren()) this.bindCapturePattern(child, scope);
+    }
+  }
+}
+
+function identifiersIn(node: PyNode): string[] {
+  if (node.kind() === "identifier") return [node.text()];
+  return node.findAll({ rule: { kind: "identifier", not: { inside: { kind: "attribute", field: "attribute" } } } }).map((n) => n.text());
+}
+
+/** Refs and defs of one cell body (statements without the trailing `return`). */
+export function analyzeCell(statements: readonly PyNode[]): CellVariables {
+  const analyzer = new CellAnalyzer();
+  analyzer.run(statements);
+  const refs = new Set<string>();
+  for (const r of analyzer.refs) if (!isPrivateName(r)) refs.add(r);
+  const defs = new Set<string>();
+  for (const d of analyzer.defs) if (!isPrivateName(d)) defs.add(d);
+  return { refs, defs, annotations: analyzer.annotations, hasTopLevelAwait: analyzer.hasTopLevelAwait };
+}

@@ -1,0 +1,98 @@
+import { insertLinesAfter } from "../engine/edits.js";
+import { defineRule } from "../engine/types.js";
+import { startOf, type Matcher, type PyNode } from "../notebook/python.js";
+import { lineStartOf } from "../notebook/text.js";
+import { importsModule, preferredAlias } from "./lib/imports.js";
+
+const docs = `
+## What it does
+Finds \`del\` statements that release GPU objects (models, tensors, optimizers, pipelines) with
+no \`torch.cuda.empty_cache()\` after them in the same block.
+
+## Why is this bad?
+\`del\` drops the Python reference, but PyTorch's caching allocator keeps the freed blocks
+reserved for this process. Other cells, other notebooks and other programs on the GPU cannot
+use that memory until \`torch.cuda.empty_cache()\` returns it (guide, section 3.3 "Memory
+Cleanup").
+
+## Example
+\`\`\`python
+del model, optimizer
+\`\`\`
+
+Use instead:
+\`\`\`python
+del model, optimizer
+gc.collect()
+torch.cuda.empty_cache()
+\`\`\`
+
+## Fix
+Inserts \`torch.cuda.empty_cache()\` on the line after the \`del\`, at the same indentation,
+preceded by \`gc.collect()\` when the notebook imports \`gc\`. The name \`torch\` is the one the
+notebook imported (\`import torch as t\` gives \`t.cuda.empty_cache()\`). A \`del\` that shares its
+line with other code is reported without a fix.
+
+## Fix safety
+Safe: emptying the cache never changes results; it only returns reserved memory to the driver.
+`;
+
+/** `del` statements; the GPU test and the "already emptied" test need sibling context. */
+const DEL_STATEMENT: Matcher = { rule: { kind: "delete_statement" } };
+
+/** Names that, in a notebook that imports torch, almost always hold GPU memory. */
+const GPU_NAME = /model|net|tensor|optim|pipe|gpu|cuda|weight|logit|embed|activation|grad|batch|output|encoder|decoder|unet|vae|llm|lora|cache|feature|hidden|latent|image|input|pred/i;
+/** Right-hand sides that put a value on the GPU. */
+const GPU_VALUE = /torch\.|\.cuda\(|\.to\(|from_pretrained\(|device|cupy|cp\./;
+
+export const delWithoutEmptyCache = defineRule({
+  code: "NVG003",
+  name: "del-without-empty-cache",
+  section: "3.3",
+  severity: "warning",
+  fix: "safe",
+  summary: "`del` of a GPU object without `torch.cuda.empty_cache()` after it",
+  docs,
+  check(context) {
+    const { notebook } = context;
+    if (!importsModule(notebook, "torch")) return;
+    const dels = notebook.root.root().findAll(DEL_STATEMENT);
+    if (dels.length === 0) return;
+    const torch = preferredAlias(notebook, "torch");
+    const hasGc = preferredAlias(notebook, "gc") === "gc";
+
+    for (const del of dels) {
+      const names = deletedNames(del);
+      if (!names.some((name) => isGpuObject(notebook.source, name))) continue;
+      if (del.nextAll().some((sibling) => sibling.text().includes("empty_cache("))) continue;
+      const message = `\`del ${names.join(", ")}\` keeps the GPU memory reserved; call \`torch.cuda.empty_cache()\` after it`;
+      const ownLine = notebook.source.slice(lineStartOf(notebook.source, startOf(del)), startOf(del)).trim() === "";
+      const sharesLine = /;\s*\S/.test(notebook.source.slice(startOf(del), notebook.source.indexOf("\n", startOf(del)) >>> 0));
+      if (!torch || !ownLine || sharesLine) {
+        context.report({ node: del, message: torch ? `${message} (the \`del\` shares its line with other code: not fixed)` : `${message} (import torch to fix)` });
+        continue;
+      }
+      const code = `${hasGc ? "gc.collect()\n" : ""}${torch}.cuda.empty_cache()`;
+      context.report({
+        node: del,
+        message,
+        fix: { description: `Insert \`${torch}.cuda.empty_cache()\` after \`del\``, edits: [insertLinesAfter(notebook, del, code)] },
+      });
+    }
+  },
+});
+
+function deletedNames(del: PyNode): string[] {
+  return del
+    .findAll({ rule: { kind: "identifier", not: { inside: { any: [{ kind: "attribute" }, { kind: "subscript" }] } } } })
+    .map((n) => n.text());
+}
+
+function isGpuObject(source: string, name: string): boolean {
+  if (GPU_NAME.test(name)) return true;
+  // An assignment `name = ...torch./.cuda()/.to(...` anywhere in the notebook.
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const assignment = new RegExp(`(?:^|[\\s,(])${escaped}\\s*(?::[^=\\n]+)?=(?!=)([^\\n]*)`, "gm");
+  for (const match of source.matchAll(assignment)) if (GPU_VALUE.test(match[1] ?? "")) return true;
+  return false;
+}
