@@ -30,5 +30,31 @@ def _(file_count):
     return
 
 
+@app.cell
+def _():
+    𐐀_astral79_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx = 5
+    𐐀_astral80_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx = 6
+    return (
+        𐐀_astral79_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx,
+        𐐀_astral80_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx,
+    )
+
+
+@app.cell
+def _(𐐀_astral79_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx):
+    # 79 code points (80 UTF-16 units): stays on one line
+    print(𐐀_astral79_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx)
+    return
+
+
+@app.cell
+def _(
+    𐐀_astral80_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx,
+):
+    # 80 code points: wraps
+    print(𐐀_astral80_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx)
+    return
+
+
 if __name__ == "__main__":
     app.run()

@@ -716,6 +716,10 @@ case(
 # JavaScript's UTF-16 code-unit `<` for these two. Also NFKC normalization:
 # Python folds `ﬁ` (U+FB01) to `fi`, so the def is spelled differently from
 # the source text.
+_astral79 = pad("\U00010400_astral79_", 71)  # def _(n): == 79 code points
+_astral80 = pad("\U00010400_astral80_", 72)
+assert len(f"def _({_astral79}):") == 79 and len(f"def _({_astral80}):") == 80
+
 case(
     "gen_non_ascii_astral_nfkc.py",
     [
@@ -729,6 +733,9 @@ case(
         c("print(𐐀lpha, 﨎tree, mid)"),
         c("ﬁle_count = 4"),
         c("print(file_count)"),
+        c(f"{_astral79} = 5\n{_astral80} = 6"),
+        c(f"# 79 code points (80 UTF-16 units): stays on one line\nprint({_astral79})"),
+        c(f"# 80 code points: wraps\nprint({_astral80})"),
     ],
 )
 

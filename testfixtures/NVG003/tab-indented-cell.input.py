@@ -1,0 +1,22 @@
+import marimo
+
+__generated_with = "0.25.2"
+app = marimo.App()
+
+
+@app.cell
+def _():
+	import torch
+	return (torch,)
+
+
+@app.cell
+def _(torch):
+	model = torch.nn.Linear(4, 4).cuda()
+	if model is not None:
+		del model
+	return
+
+
+if __name__ == "__main__":
+    app.run()
