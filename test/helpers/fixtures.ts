@@ -15,6 +15,8 @@ export function fixturePairs(): FixturePair[] {
   const pairs: FixturePair[] = [];
   for (const rule of readdirSync(FIXTURE_ROOT).sort()) {
     if (!/^NV[A-Z]\d{3}$/.test(rule)) continue;
+    // FIXTURE_RULE=NVR001 runs one rule's fixtures (handy while writing a rule).
+    if (process.env.FIXTURE_RULE && !process.env.FIXTURE_RULE.split(",").includes(rule)) continue;
     const dir = join(FIXTURE_ROOT, rule);
     for (const file of readdirSync(dir).sort()) {
       if (!file.endsWith(".input.py")) continue;
