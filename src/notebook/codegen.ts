@@ -63,12 +63,8 @@ const BLANK_LINE_BEFORE_RETURN = new Set([
  * interiors that sit left of the body are kept as they are) and stripped. LF line breaks.
  */
 export function cellCode(cell: Cell, source: string): string {
-  const { start, end } = cellCodeRange(cell);
-  if (end <= start) return "";
-  // Start from the beginning of the first body line so that dedenting sees its indentation.
-  const firstBreak = source.indexOf("\n", cell.signatureEnd);
-  const bodyOnDefLine = firstBreak === -1 || firstBreak > start;
-  const regionStart = bodyOnDefLine ? start : firstBreak + 1;
+  const { start: regionStart, end } = cellCodeRange(cell, source);
+  if (end <= regionStart) return "";
   const region = source.slice(regionStart, end).replace(/\r\n/g, "\n");
   const lines = region.split("\n");
   const protectedLines = multilineStringInteriorLines(cell, source, regionStart);
@@ -81,7 +77,8 @@ export function cellCode(cell: Cell, source: string): string {
     if (line.trim() === "") return "";
     return stripIndent(line, margin.length);
   });
-  return dedented.join("\n").trim();
+  // Like marimo: drop blank lines at both ends, keep trailing spaces of the last line.
+  return dedented.join("\n").replace(/^(?:[ \t]*\n)+/, "").replace(/(?:\n[ \t]*)+$/, "").replace(/^[ \t]+/, "");
 }
 
 function stripIndent(line: string, width: number): string {
@@ -138,9 +135,11 @@ function underIndentedStringLines(lines: readonly string[], protectedLines: Read
 export function needsBlankLineBeforeReturn(cell: Cell, source: string): boolean {
   const last: PyNode | undefined = cell.statements.at(-1);
   if (!last || !BLANK_LINE_BEFORE_RETURN.has(String(last.kind()))) return false;
-  const { end } = cellCodeRange(cell);
-  // A trailing comment after the last statement suppresses the blank line.
-  return source.slice(endOf(last), end).trim() === "";
+  // A comment on a line of its own after the last statement suppresses the blank line
+  // (marimo compares the statement's last line with the code's last line).
+  const lines = cellCode(cell, source).split("\n");
+  const lastLine = lines[lines.length - 1] ?? "";
+  return !lastLine.trimStart().startsWith("#");
 }
 
 /**

@@ -125,10 +125,14 @@ export function byCodePoint(a: string, b: string): number {
 }
 
 /** Text range of a cell's code as marimo sees it: the body without the trailing `return`. */
-export function cellCodeRange(cell: Cell): { start: number; end: number } {
+export function cellCodeRange(cell: Cell, source: string): { start: number; end: number } {
   const body = cell.body;
   if (!body) return { start: cell.signatureEnd, end: cell.signatureEnd };
-  const start = startOf(body);
+  // marimo takes everything after the `def` line (leading comments included), or the rest of
+  // the `def` line for one-line cells such as `def one(): return`.
+  const bodyStart = startOf(body);
+  const firstBreak = source.indexOf("\n", cell.signatureEnd);
+  const start = firstBreak === -1 || firstBreak > bodyStart ? bodyStart : firstBreak + 1;
   const end = cell.returnStatement ? startOf(cell.returnStatement) : endOf(body);
   return { start, end: Math.max(start, end) };
 }

@@ -56,7 +56,8 @@ class CellAnalyzer {
 
   // --- names -------------------------------------------------------------------------------
 
-  private read(name: string, scope: Scope): void {
+  private read(rawName: string, scope: Scope): void {
+    const name = normalizeIdentifier(rawName);
     if (scope.kind === "module") {
       if (!scope.bound.has(name) && !this.exceptNames.has(name)) this.refs.add(name);
       return;
@@ -68,7 +69,8 @@ class CellAnalyzer {
     scope.pendingReads.push(name);
   }
 
-  private bind(name: string, scope: Scope): void {
+  private bind(rawName: string, scope: Scope): void {
+    const name = normalizeIdentifier(rawName);
     if (scope.kind === "module" || scope.globals.has(name)) {
       this.module.bound.add(name);
       this.defs.add(name);
@@ -167,13 +169,9 @@ class CellAnalyzer {
       }
       case "global_statement":
       case "nonlocal_statement":
+        // `global G` in a function: assigning G there defines it for the cell; reading it is a ref.
         if (node.kind() === "global_statement" && scope.kind !== "module") {
-          for (const id of node.namedChildren()) {
-            scope.globals.add(id.text());
-            // `global G` in a function defines G for the cell (marimo's rule).
-            this.module.bound.add(id.text());
-            this.defs.add(id.text());
-          }
+          for (const id of node.namedChildren()) scope.globals.add(id.text());
         }
         return;
       case "delete_statement":
@@ -210,7 +208,7 @@ class CellAnalyzer {
         this.visitComprehension(node, scope);
         return;
       case "await":
-        if (scope.kind === "module") this.hasTopLevelAwait = true;
+        if (!insideFunction(scope)) this.hasTopLevelAwait = true;
         this.visitAll(node.namedChildren(), scope);
         return;
       case "match_statement":
@@ -294,7 +292,7 @@ class CellAnalyzer {
   }
 
   private visitFor(node: PyNode, scope: Scope): void {
-    if (node.children()[0]?.kind() === "async" && scope.kind === "module") this.hasTopLevelAwait = true;
+    if (node.children()[0]?.kind() === "async" && !insideFunction(scope)) this.hasTopLevelAwait = true;
     const left = node.field("left");
     const right = node.field("right");
     if (right) this.visit(right, scope);
@@ -306,7 +304,7 @@ class CellAnalyzer {
   }
 
   private visitWith(node: PyNode, scope: Scope): void {
-    if (node.children()[0]?.kind() === "async" && scope.kind === "module") this.hasTopLevelAwait = true;
+    if (node.children()[0]?.kind() === "async" && !insideFunction(scope)) this.hasTopLevelAwait = true;
     for (const child of node.namedChildren()) {
       if (child.kind() !== "with_clause") {
         this.visit(child, scope);
@@ -492,6 +490,17 @@ class CellAnalyzer {
         for (const child of node.namedChildren()) this.bindCapturePattern(child, scope);
     }
   }
+}
+
+/** Python NFKC-normalizes identifiers (`ﬁle` is `file`). */
+function normalizeIdentifier(name: string): string {
+  return /^[\x00-\x7f]*$/.test(name) ? name : name.normalize("NFKC");
+}
+
+/** Whether code in `scope` runs inside a function (so its `await` does not make the cell async). */
+function insideFunction(scope: Scope): boolean {
+  for (let s: Scope | undefined = scope; s; s = s.parent) if (s.kind === "function") return true;
+  return false;
 }
 
 function identifiersIn(node: PyNode): string[] {
