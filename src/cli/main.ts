@@ -1,12 +1,15 @@
 // The `nvmarimo-fix` command line.
 import { readFileSync } from "node:fs";
+import { dirname, relative, resolve, sep } from "node:path";
 import pc from "picocolors";
 import yargs from "yargs";
 import { unknownSelectors } from "../engine/select.js";
 import { ALL_RULES, ruleByCode } from "../transforms/index.js";
+import { ConfigError, EMPTY_CONFIG, findConfigFile, loadConfig, matchesGlob, type Config } from "./config.js";
 import { discoverFiles, displayPath } from "./discover.js";
-import { formatOutcomes, type OutputFormat } from "./output.js";
-import { processFile, processSource, type FileOutcome, type ProcessOptions } from "./process.js";
+import { formatOutcomes, OUTPUT_FORMATS, type OutputFormat } from "./output.js";
+import { processSource, type FileOutcome, type ProcessOptions } from "./process.js";
+import { defaultJobs, runFiles } from "./run-files.js";
 
 export const EXIT_CLEAN = 0;
 export const EXIT_VIOLATIONS = 1;
@@ -18,17 +21,21 @@ function listOption(value: unknown): string[] | undefined {
   return items.length > 0 ? items : undefined;
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const parser = yargs(argv)
+function buildParser(argv: string[]) {
+  return yargs(argv)
     .scriptName("nvmarimo-fix")
-    .usage("$0 [paths..]\n\nFind and fix NVIDIA GPU best-practice violations in marimo notebooks.")
-    .option("dry-run", { type: "boolean", default: false, describe: "Show the diff of what would be fixed; write nothing" })
+    .usage("$0 [paths..]\n\nFind and fix NVIDIA GPU best-practice violations in marimo notebooks.\nPaths are files, directories (searched for *.py) or globs; `-` reads stdin.")
+    .option("dry-run", { type: "boolean", default: false, describe: "Show the diff of what would be fixed and what remains; write nothing" })
     .option("check", { type: "boolean", default: false, describe: "Report violations only; do not compute fixes" })
-    .option("unsafe-fixes", { type: "boolean", default: false, describe: "Also apply fixes that change behaviour on purpose" })
+    .option("unsafe-fixes", { type: "boolean", describe: "Also apply fixes that change behaviour on purpose" })
     .option("select", { type: "string", array: true, describe: "Rule codes or prefixes to enable (e.g. NVG, NVR001)" })
     .option("extend-select", { type: "string", array: true, describe: "Rule codes or prefixes to enable in addition" })
     .option("ignore", { type: "string", array: true, describe: "Rule codes or prefixes to disable" })
-    .option("format", { choices: ["text", "json", "github"] as const, default: "text" as const, describe: "Output format" })
+    .option("format", { choices: OUTPUT_FORMATS, default: "text" as OutputFormat, describe: "Output format" })
+    .option("statistics", { type: "boolean", default: false, describe: "Show counts per rule instead of each violation" })
+    .option("show-fixes", { type: "boolean", default: false, describe: "List each fix that was applied" })
+    .option("config", { type: "string", describe: "Configuration file (default: nearest pyproject.toml with [tool.nvmarimo-fix])" })
+    .option("jobs", { alias: "j", type: "number", describe: "Worker threads (default: number of cores)" })
     .option("stdin-filename", { type: "string", describe: "Path to report for a notebook read from stdin (`-`)" })
     .option("list-rules", { type: "boolean", default: false, describe: "List the rules and exit" })
     .option("explain", { type: "string", describe: "Show a rule's documentation and exit" })
@@ -38,95 +45,121 @@ export async function main(argv: string[]): Promise<number> {
     .help()
     .exitProcess(false)
     .fail((message, error) => {
-      throw error ?? new UsageError(message);
+      throw error ?? new Error(message);
     });
+}
 
+export async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = await parser.parseAsync();
+    args = await buildParser(argv).parseAsync();
   } catch (error) {
     process.stderr.write(`nvmarimo-fix: ${(error as Error).message}\n`);
     return EXIT_ERROR;
   }
   if (args.help || args.version) return EXIT_CLEAN;
-
-  const color = args.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
-  const colors = pc.createColors(color);
+  const colors = pc.createColors(args.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR));
 
   if (args["list-rules"]) {
-    for (const rule of ALL_RULES) {
-      process.stdout.write(`${rule.code}  ${rule.name.padEnd(34)} ${rule.fix.padEnd(6)} ${rule.summary}\n`);
-    }
+    for (const rule of ALL_RULES) process.stdout.write(`${rule.code}  ${rule.name.padEnd(34)} ${rule.fix.padEnd(6)} ${rule.summary}\n`);
     return EXIT_CLEAN;
   }
   if (args.explain !== undefined) {
     const rule = ruleByCode(args.explain);
     if (!rule) {
-      process.stderr.write(`nvmarimo-fix: unknown rule \`${args.explain}\`\n`);
+      process.stderr.write(`nvmarimo-fix: unknown rule \`${args.explain}\` (see --list-rules)\n`);
       return EXIT_ERROR;
     }
-    process.stdout.write(`# ${rule.code} ${rule.name}\n\nFix: ${rule.fix}. Guide section ${rule.section}. Severity: ${rule.severity}.\n${rule.docs}`);
+    process.stdout.write(`# ${rule.code} ${rule.name}\n\nFix: ${rule.fix}. Severity: ${rule.severity}. Guide section ${rule.section}.\n${rule.docs}`);
     return EXIT_CLEAN;
   }
 
-  const select = listOption(args.select);
-  const ignore = listOption(args.ignore);
-  const extendSelect = listOption(args["extend-select"]);
-  const unknown = unknownSelectors(ALL_RULES, [...(select ?? []), ...(ignore ?? []), ...(extendSelect ?? [])]);
-  if (unknown.length > 0) {
-    process.stderr.write(`nvmarimo-fix: unknown rule code or prefix: ${unknown.join(", ")}\n`);
+  const paths = (args._ as Array<string | number>).map(String);
+  let config: Config;
+  try {
+    const file = args.config ?? findConfigFile(paths[0] && paths[0] !== "-" ? dirname(resolve(paths[0])) : process.cwd());
+    config = file ? loadConfig(file) : EMPTY_CONFIG;
+  } catch (error) {
+    process.stderr.write(`nvmarimo-fix: ${(error as Error).message}\n`);
     return EXIT_ERROR;
   }
-  const options: ProcessOptions = {
-    unsafeFixes: args["unsafe-fixes"],
+
+  const select = listOption(args.select) ?? config.select;
+  const ignore = [...(config.ignore ?? []), ...(listOption(args.ignore) ?? [])];
+  const extendSelect = [...(config.extendSelect ?? []), ...(listOption(args["extend-select"]) ?? [])];
+  const perFileCodes = Object.values(config.perFileIgnores).flat();
+  const unknown = unknownSelectors(ALL_RULES, [...(select ?? []), ...ignore, ...extendSelect, ...perFileCodes]);
+  if (unknown.length > 0) {
+    const where = config.path ? ` (command line or ${config.path})` : "";
+    process.stderr.write(`nvmarimo-fix: unknown rule code or prefix${where}: ${unknown.join(", ")}\n`);
+    return EXIT_ERROR;
+  }
+  const base: ProcessOptions = {
+    unsafeFixes: args["unsafe-fixes"] ?? config.unsafeFixes ?? false,
     dryRun: args["dry-run"],
     check: args.check,
     ...(select ? { select } : {}),
-    ...(ignore ? { ignore } : {}),
-    ...(extendSelect ? { extendSelect } : {}),
+    ...(ignore.length > 0 ? { ignore } : {}),
+    ...(extendSelect.length > 0 ? { extendSelect } : {}),
+    ...(Object.keys(config.ruleOptions).length > 0 ? { ruleOptions: config.ruleOptions } : {}),
   };
-  const format = args.format as OutputFormat;
-  const paths = (args._ as Array<string | number>).map(String);
+  const configRoot = config.path ? dirname(resolve(config.path)) : process.cwd();
+  const relativeToConfig = (path: string) => relative(configRoot, resolve(path)).split(sep).join("/");
+  const optionsFor = (path: string): ProcessOptions => {
+    const extra = Object.entries(config.perFileIgnores)
+      .filter(([glob]) => matchesGlob(relativeToConfig(path), glob))
+      .flatMap(([, codes]) => codes);
+    return extra.length > 0 ? { ...base, ignore: [...(base.ignore ?? []), ...extra] } : base;
+  };
 
-  if (paths.length === 1 && paths[0] === "-") {
-    const source = readFileSync(0, "utf8");
-    const name = args["stdin-filename"] ?? "-";
-    const outcome = processSource(name, source, { ...options, dryRun: true });
-    if (outcome.status === "failed" || outcome.status === "skipped") {
-      process.stderr.write(`${name}: ${outcome.message}\n`);
-      if (outcome.status === "skipped") process.stdout.write(source);
-      return outcome.status === "failed" ? EXIT_ERROR : EXIT_CLEAN;
-    }
-    if (options.dryRun) process.stdout.write(outcome.diff);
-    else process.stdout.write(outcome.output ?? source);
-    for (const d of outcome.diagnostics) process.stderr.write(`${name}:${d.line}:${d.column}: ${d.code} ${d.message}\n`);
-    return outcome.diagnostics.length > 0 || (options.dryRun && outcome.diff !== "") ? EXIT_VIOLATIONS : EXIT_CLEAN;
-  }
-
+  if (paths.length === 1 && paths[0] === "-") return runStdin(args["stdin-filename"] ?? "-", optionsFor(args["stdin-filename"] ?? "-"));
   if (paths.length === 0) {
-    process.stderr.write("nvmarimo-fix: give one or more files or directories (try `nvmarimo-fix --help`)\n");
+    process.stderr.write("nvmarimo-fix: give one or more files, directories or globs (try `nvmarimo-fix --help`)\n");
     return EXIT_ERROR;
   }
 
   const started = performance.now();
-  const discovery = await discoverFiles(paths);
-  const outcomes: FileOutcome[] = [];
-  for (const file of discovery.files) outcomes.push(await processFile(file, options));
+  const discovery = await discoverFiles(paths, {
+    isExcluded: (path) => config.exclude.some((glob) => matchesGlob(relativeToConfig(path), glob)),
+  });
+  const jobs = args.jobs !== undefined && args.jobs >= 1 ? Math.floor(args.jobs) : defaultJobs();
+  const outcomes: FileOutcome[] = await runFiles(discovery.files, optionsFor, jobs);
   for (const error of discovery.errors) {
     outcomes.push({ path: error.path, status: "failed", diagnostics: [], applied: [], diff: "", message: error.message, internalErrors: [] });
   }
 
-  const text = formatOutcomes(outcomes, { format, dryRun: options.dryRun, colors, elapsedMs: performance.now() - started, display: displayPath, unsafeFixes: options.unsafeFixes });
+  const text = formatOutcomes(outcomes, {
+    format: args.format,
+    dryRun: base.dryRun,
+    unsafeFixes: base.unsafeFixes,
+    statistics: args.statistics,
+    showFixes: args["show-fixes"],
+    colors,
+    elapsedMs: performance.now() - started,
+    display: displayPath,
+  });
   process.stdout.write(text.stdout);
   process.stderr.write(text.stderr);
 
   if (outcomes.some((o) => o.status === "failed")) return EXIT_ERROR;
   const remaining = outcomes.some((o) => o.diagnostics.length > 0);
-  const wouldChange = options.dryRun && outcomes.some((o) => o.status === "changed");
+  const wouldChange = base.dryRun && outcomes.some((o) => o.status === "changed");
   return remaining || wouldChange ? EXIT_VIOLATIONS : EXIT_CLEAN;
 }
 
-class UsageError extends Error {}
+/** Editor integration: read a notebook on stdin, print the fixed source (or the diff). */
+function runStdin(name: string, options: ProcessOptions): number {
+  const source = readFileSync(0, "utf8");
+  const outcome = processSource(name, source, options);
+  if (outcome.status === "failed" || outcome.status === "skipped") {
+    process.stderr.write(`${name}${outcome.line ? `:${outcome.line}` : ""}: ${outcome.message}\n`);
+    if (!options.dryRun) process.stdout.write(source);
+    return outcome.status === "failed" ? EXIT_ERROR : EXIT_CLEAN;
+  }
+  process.stdout.write(options.dryRun ? outcome.diff : (outcome.output ?? source));
+  for (const d of outcome.diagnostics) process.stderr.write(`${name}:${d.line}:${d.column}: ${d.code} ${d.message}\n`);
+  return outcome.diagnostics.length > 0 || (options.dryRun && outcome.diff !== "") ? EXIT_VIOLATIONS : EXIT_CLEAN;
+}
 
 function readVersion(): string {
   try {

@@ -43,6 +43,8 @@ export interface FileOutcome {
   readonly diff: string;
   /** One-line reason for skipped and failed files. */
   readonly message?: string;
+  /** Line of a syntax error. */
+  readonly line?: number;
   readonly internalErrors: InternalError[];
   /** The fixed text (stdin mode). */
   readonly output?: string;
@@ -96,7 +98,8 @@ export function processSource(path: string, source: string, options: ProcessOpti
 function failure(path: string, error: unknown): FileOutcome {
   if (error instanceof NotebookSourceError) {
     const status: FileStatus = error.kind === "not-marimo" ? "skipped" : "failed";
-    return { path, status, diagnostics: [], applied: [], diff: "", message: error.message, internalErrors: [] };
+    const message = error.kind === "syntax-error" ? "syntax error" : error.message;
+    return { path, status, diagnostics: [], applied: [], diff: "", message, ...(error.line ? { line: error.line } : {}), internalErrors: [] };
   }
   const message = (error as Error)?.message?.split("\n")[0] ?? String(error);
   return { path, status: "failed", diagnostics: [], applied: [], diff: "", message: `internal error: ${message}`, internalErrors: [] };

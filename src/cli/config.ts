@@ -1,0 +1,124 @@
+// Configuration from `[tool.nvmarimo-fix]` in the nearest pyproject.toml (or a file given with
+// --config). Unknown keys and bad values stop the run with a message naming file and key.
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { parse as parseToml } from "smol-toml";
+
+export interface Config {
+  /** The file the configuration came from, if any. */
+  readonly path: string | undefined;
+  readonly select?: string[];
+  readonly ignore?: string[];
+  readonly extendSelect?: string[];
+  readonly unsafeFixes?: boolean;
+  /** Glob → codes to ignore in matching files. */
+  readonly perFileIgnores: Readonly<Record<string, string[]>>;
+  readonly exclude: string[];
+  /** Rule options by code, e.g. `{ NVO001: { "max-globals": 10 } }`. */
+  readonly ruleOptions: Record<string, Record<string, unknown>>;
+}
+
+export class ConfigError extends Error {}
+
+const TABLE = "nvmarimo-fix";
+const KNOWN_KEYS = new Set(["select", "ignore", "extend-select", "unsafe-fixes", "per-file-ignores", "exclude", "max-globals", "rules"]);
+
+/** Finds the nearest pyproject.toml with a `[tool.nvmarimo-fix]` table, from `start` upwards. */
+export function findConfigFile(start: string): string | undefined {
+  let dir = resolve(start);
+  for (;;) {
+    const candidate = join(dir, "pyproject.toml");
+    if (existsSync(candidate)) {
+      try {
+        if (/^\[tool\.nvmarimo-fix(?:\.|\])/m.test(readFileSync(candidate, "utf8"))) return candidate;
+      } catch {
+        // Unreadable: keep looking upwards.
+      }
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+function stringList(file: string, key: string, value: unknown): string[] {
+  if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) {
+    throw new ConfigError(`${file}: \`${key}\` must be a list of strings`);
+  }
+  return value as string[];
+}
+
+export const EMPTY_CONFIG: Config = { path: undefined, perFileIgnores: {}, exclude: [], ruleOptions: {} };
+
+/** Loads configuration from a file. A pyproject.toml without our table gives the empty config. */
+export function loadConfig(file: string): Config {
+  let data: Record<string, unknown>;
+  try {
+    data = parseToml(readFileSync(file, "utf8")) as Record<string, unknown>;
+  } catch (error) {
+    throw new ConfigError(`${file}: ${(error as Error).message.split("\n")[0]}`);
+  }
+  const isPyproject = file.endsWith("pyproject.toml");
+  const table = isPyproject ? ((data.tool as Record<string, unknown> | undefined)?.[TABLE] as Record<string, unknown> | undefined) : data;
+  if (!table) return { ...EMPTY_CONFIG, path: file };
+  const prefix = isPyproject ? `tool.${TABLE}.` : "";
+
+  for (const key of Object.keys(table)) {
+    if (!KNOWN_KEYS.has(key)) throw new ConfigError(`${file}: unknown key \`${prefix}${key}\``);
+  }
+  const config: { -readonly [K in keyof Config]: Config[K] } = { path: file, perFileIgnores: {}, exclude: [], ruleOptions: {} };
+  if (table.select !== undefined) config.select = stringList(file, prefix + "select", table.select);
+  if (table.ignore !== undefined) config.ignore = stringList(file, prefix + "ignore", table.ignore);
+  if (table["extend-select"] !== undefined) config.extendSelect = stringList(file, prefix + "extend-select", table["extend-select"]);
+  if (table.exclude !== undefined) config.exclude = stringList(file, prefix + "exclude", table.exclude);
+  if (table["unsafe-fixes"] !== undefined) {
+    if (typeof table["unsafe-fixes"] !== "boolean") throw new ConfigError(`${file}: \`${prefix}unsafe-fixes\` must be true or false`);
+    config.unsafeFixes = table["unsafe-fixes"];
+  }
+  if (table["per-file-ignores"] !== undefined) {
+    const value = table["per-file-ignores"];
+    if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ConfigError(`${file}: \`${prefix}per-file-ignores\` must be a table of glob = [codes]`);
+    const map: Record<string, string[]> = {};
+    for (const [glob, codes] of Object.entries(value)) map[glob] = stringList(file, `${prefix}per-file-ignores."${glob}"`, codes);
+    config.perFileIgnores = map;
+  }
+  if (table["max-globals"] !== undefined) {
+    const value = table["max-globals"];
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 1) throw new ConfigError(`${file}: \`${prefix}max-globals\` must be a positive integer`);
+    config.ruleOptions.NVO001 = { ...config.ruleOptions.NVO001, maxGlobals: value };
+  }
+  if (table.rules !== undefined) {
+    const value = table.rules;
+    if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ConfigError(`${file}: \`${prefix}rules\` must be a table of rule code = { options }`);
+    for (const [code, options] of Object.entries(value)) {
+      if (!/^NV[A-Z]\d{3}$/.test(code) || typeof options !== "object" || options === null) throw new ConfigError(`${file}: \`${prefix}rules.${code}\` must be a rule code with a table of options`);
+      config.ruleOptions[code] = { ...config.ruleOptions[code], ...(options as Record<string, unknown>) };
+    }
+  }
+  return config;
+}
+
+/** Converts a glob (`*`, `**`, `?`) to a RegExp matched against a `/`-separated relative path. */
+export function globToRegExp(glob: string): RegExp {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i]!;
+    if (ch === "*") {
+      if (glob[i + 1] === "*") {
+        re += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
+        i += glob[i + 2] === "/" ? 2 : 1;
+      } else re += "[^/]*";
+    } else if (ch === "?") re += "[^/]";
+    else re += ch.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^(?:${re})$`);
+}
+
+/** Whether a relative path (or any of its parent directories, or its base name) matches a glob. */
+export function matchesGlob(relativePath: string, glob: string): boolean {
+  const re = globToRegExp(glob.replace(/^\.\//, "").replace(/\/$/, ""));
+  const parts = relativePath.split("/");
+  for (let i = 1; i <= parts.length; i++) if (re.test(parts.slice(0, i).join("/"))) return true;
+  if (!glob.includes("/")) return parts.some((p) => re.test(p));
+  return false;
+}

@@ -1,0 +1,91 @@
+// Bad input gets one clear line naming the file and the reason, and nothing is written.
+import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { fixSource, lintSource, NotebookSourceError } from "../src/index.js";
+import { runCli, tempDir } from "./helpers/cli.js";
+import { DEL_WITHOUT_EMPTY_CACHE } from "./helpers/notebooks.js";
+
+function unchanged(path: string, before: Buffer, mtimeMs: number): void {
+  expect(readFileSync(path).equals(before)).toBe(true);
+  expect(statSync(path).mtimeMs).toBe(mtimeMs);
+}
+
+function setup(name: string, content: string | Buffer): { dir: string; path: string; before: Buffer; mtimeMs: number } {
+  const dir = tempDir();
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return { dir, path, before: readFileSync(path), mtimeMs: statSync(path).mtimeMs };
+}
+
+describe("bad input", () => {
+  it("an empty file is skipped as not a notebook", () => {
+    const f = setup("empty.py", "");
+    const r = runCli([f.path]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("Skipped 1 file that is not a marimo notebook.");
+    unchanged(f.path, f.before, f.mtimeMs);
+  });
+
+  it("bytes that are not UTF-8 give one line naming the file", () => {
+    const f = setup("latin1.py", Buffer.concat([Buffer.from(DEL_WITHOUT_EMPTY_CACHE.slice(0, 40)), Buffer.from([0xe9, 0xff, 0xfe]), Buffer.from(DEL_WITHOUT_EMPTY_CACHE.slice(40))]));
+    const r = runCli([f.path]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^${f.path.replace(/[/.]/g, "\\$&")}: not UTF-8 text$`, "m"));
+    unchanged(f.path, f.before, f.mtimeMs);
+  });
+
+  it("a plain Python script is skipped and counted", () => {
+    const f = setup("script.py", "import torch\nmodel = torch.zeros(3)\ndel model\n");
+    const r = runCli([f.dir]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("Skipped 1 file");
+    unchanged(f.path, f.before, f.mtimeMs);
+    expect(() => lintSource("x = 1\n")).toThrow(NotebookSourceError);
+  });
+
+  it("a notebook with an unparsable cell is fixed around it, the cell kept verbatim", () => {
+    const unparsable = `app._unparsable_cell(\n    r"""\n    this is not python (\n    """,\n    name="_"\n)\n\n\n`;
+    const source = DEL_WITHOUT_EMPTY_CACHE.replace("@app.cell\ndef _(model):", `${unparsable}@app.cell\ndef _(model):`);
+    const result = fixSource(source);
+    expect(result.output).toContain(unparsable);
+    expect(result.output).toContain("torch.cuda.empty_cache()");
+  });
+
+  it("a syntax error gives file:line: syntax error and nothing is written", () => {
+    const broken = DEL_WITHOUT_EMPTY_CACHE.replace("    del model\n", "    del model\n    x = (1,\n");
+    const f = setup("broken.py", broken);
+    const r = runCli([f.path]);
+    expect(r.status).toBe(2);
+    const line = broken.split("\n").findIndex((l) => l.includes("x = (1,")) + 1;
+    expect(r.stderr.trim().split("\n")[0]).toMatch(new RegExp(`broken\\.py:(${line}|${line + 1}|${line + 2}|${line + 3}): syntax error$`));
+    unchanged(f.path, f.before, f.mtimeMs);
+  });
+
+  it("a 300,000-character line is handled", () => {
+    const long = DEL_WITHOUT_EMPTY_CACHE.replace("    del model\n", `    blob = "${"x".repeat(300_000)}"\n    del model\n`);
+    const f = setup("long.py", long);
+    const r = runCli([f.path]);
+    expect(r.status).toBe(0);
+    const after = readFileSync(f.path, "utf8");
+    expect(after).toContain("x".repeat(300_000));
+    expect(after).toContain("torch.cuda.empty_cache()");
+  });
+
+  it("a directory with a symlink loop terminates", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "a"));
+    writeFileSync(join(dir, "a", "nb.py"), DEL_WITHOUT_EMPTY_CACHE);
+    symlinkSync("..", join(dir, "a", "loop"));
+    symlinkSync("/", join(dir, "outside"));
+    const r = runCli(["--dry-run", dir]);
+    expect(r.status).toBe(1);
+    expect(r.stdout.match(/^\+\+\+ /gm)?.length).toBe(1);
+  });
+
+  it("a missing path is a one-line error with exit status 2", () => {
+    const r = runCli(["/nonexistent/notebook.py"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("/nonexistent/notebook.py: no such file or directory");
+  });
+});
