@@ -93,7 +93,7 @@ export function fixSource(source: string, options: FixSourceOptions = {}): FixSo
   };
 }
 
-const UTF8 = new TextDecoder("utf-8", { fatal: true });
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 const BOM = "\uFEFF";
 
 /** Reads a file as UTF-8 text; a byte-order mark is split off so it can be written back. */

@@ -97,7 +97,8 @@ async function expandGlob(pattern: string, files: Set<string>, errors: Array<{ p
     errors.push({ path: pattern, message: describeIoError(error) });
     return;
   }
-  await walk(base, root, new Set([root]), found, errors, options, []);
+  // A glob names files explicitly, so .gitignore does not apply to it (as with a file path).
+  await walk(base, root, new Set([root]), found, errors, { ...options, respectGitignore: false }, []);
   for (const file of found) if (matcher.test(file.replace(/^\.\//, ""))) files.add(file);
 }
 

@@ -28,9 +28,9 @@ function buildParser(argv: string[]) {
     .option("dry-run", { type: "boolean", default: false, describe: "Show the diff of what would be fixed and what remains; write nothing" })
     .option("check", { type: "boolean", default: false, describe: "Report violations only; do not compute fixes" })
     .option("unsafe-fixes", { type: "boolean", describe: "Also apply fixes that change behaviour on purpose" })
-    .option("select", { type: "string", array: true, describe: "Rule codes or prefixes to enable (e.g. NVG, NVR001)" })
-    .option("extend-select", { type: "string", array: true, describe: "Rule codes or prefixes to enable in addition" })
-    .option("ignore", { type: "string", array: true, describe: "Rule codes or prefixes to disable" })
+    .option("select", { type: "string", describe: "Rule codes or prefixes to enable (e.g. NVG, NVR001)" })
+    .option("extend-select", { type: "string", describe: "Rule codes or prefixes to enable in addition" })
+    .option("ignore", { type: "string", describe: "Rule codes or prefixes to disable" })
     .option("format", { choices: OUTPUT_FORMATS, default: "text" as OutputFormat, describe: "Output format" })
     .option("statistics", { type: "boolean", default: false, describe: "Show counts per rule instead of each violation" })
     .option("show-fixes", { type: "boolean", default: false, describe: "List each fix that was applied" })
@@ -77,7 +77,7 @@ export async function main(argv: string[]): Promise<number> {
   const paths = (args._ as Array<string | number>).map(String);
   let config: Config;
   try {
-    const file = args.config ?? findConfigFile(paths[0] && paths[0] !== "-" ? dirname(resolve(paths[0])) : process.cwd());
+    const file = args.config ?? findConfigFile(paths[0] && paths[0] !== "-" ? resolve(paths[0]) : process.cwd());
     config = file ? loadConfig(file) : EMPTY_CONFIG;
   } catch (error) {
     process.stderr.write(`nvmarimo-fix: ${(error as Error).message}\n`);

@@ -1,0 +1,259 @@
+// The command line as users drive it: flags, formats, exit statuses, configuration, bulk runs.
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import Ajv from "ajv-draft-04";
+import addFormats from "ajv-formats";
+import { describe, expect, it } from "vitest";
+import { ALL_RULES } from "../src/index.js";
+import { runCli, tempDir } from "./helpers/cli.js";
+import { DEL_WITHOUT_EMPTY_CACHE } from "./helpers/notebooks.js";
+
+const require = createRequire(import.meta.url);
+
+function tree(files: Record<string, string | Buffer>): string {
+  const dir = tempDir();
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(dir, name, ".."), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+const CLEAN = DEL_WITHOUT_EMPTY_CACHE.replace("    del model\n", "    del model\n    torch.cuda.empty_cache()\n").replace("def _(model):", "def _(model, torch):");
+
+describe("fixing files", () => {
+  it("--dry-run prints a unified diff, writes nothing and exits 1", () => {
+    const dir = tree({ "nb.py": DEL_WITHOUT_EMPTY_CACHE });
+    const r = runCli(["--dry-run", "nb.py"], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("--- a/nb.py");
+    expect(r.stdout).toContain("+++ b/nb.py");
+    expect(r.stdout).toContain("+    torch.cuda.empty_cache()");
+    expect(r.stdout).not.toContain("\x1b[");
+    expect(readFileSync(join(dir, "nb.py"), "utf8")).toBe(DEL_WITHOUT_EMPTY_CACHE);
+  });
+
+  it("writes fixes, keeps the file mode, and a second run is clean (exit 0)", () => {
+    const dir = tree({ "nb.py": DEL_WITHOUT_EMPTY_CACHE });
+    chmodSync(join(dir, "nb.py"), 0o640);
+    const first = runCli(["nb.py"], { cwd: dir });
+    expect(first.status).toBe(0);
+    expect(first.stderr).toContain("Fixed 1 violation in 1 file.");
+    expect(readFileSync(join(dir, "nb.py"), "utf8")).toBe(CLEAN);
+    expect(statSync(join(dir, "nb.py")).mode & 0o777).toBe(0o640);
+    const second = runCli(["nb.py"], { cwd: dir });
+    expect(second.status).toBe(0);
+    expect(second.stderr).toContain("All checks passed.");
+  });
+
+  it("keeps CRLF line endings and a byte-order mark", () => {
+    const crlf = "\uFEFF" + DEL_WITHOUT_EMPTY_CACHE.replace(/\n/g, "\r\n");
+    const dir = tree({ "nb.py": crlf });
+    runCli(["nb.py"], { cwd: dir });
+    const after = readFileSync(join(dir, "nb.py"), "utf8");
+    expect(after.startsWith("\uFEFF")).toBe(true);
+    expect(after).toBe("\uFEFF" + CLEAN.replace(/\n/g, "\r\n"));
+  });
+
+  it("--check reports with ruff-style lines and [*] for fixable ones; exit 1", () => {
+    const dir = tree({ "nb.py": DEL_WITHOUT_EMPTY_CACHE });
+    const r = runCli(["--check", "nb.py"], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^nb\.py:21:5: NVG003 .* \[\*\]$/m);
+  });
+
+  it("--select and --ignore take codes and family prefixes", () => {
+    const dir = tree({ "nb.py": DEL_WITHOUT_EMPTY_CACHE });
+    expect(runCli(["--check", "--select", "NVG", "nb.py"], { cwd: dir }).status).toBe(1);
+    expect(runCli(["--check", "--ignore", "NVG003", "nb.py"], { cwd: dir }).status).toBe(0);
+    expect(runCli(["--check", "--select", "NVR", "nb.py"], { cwd: dir }).status).toBe(0);
+    const bad = runCli(["--check", "--select", "XYZ9", "nb.py"], { cwd: dir });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("unknown rule code or prefix");
+  });
+
+  it("--statistics counts per rule and --show-fixes lists applied fixes", () => {
+    const dir = tree({ "a.py": DEL_WITHOUT_EMPTY_CACHE, "b.py": DEL_WITHOUT_EMPTY_CACHE });
+    const stats = runCli(["--check", "--statistics", "--select", "NVG003", "."], { cwd: dir });
+    expect(stats.stdout).toMatch(/^\s+2\tNVG003\t\[\*\] del-without-empty-cache$/m);
+    const shown = runCli(["--dry-run", "--show-fixes", "--select", "NVG003", "."], { cwd: dir });
+    expect(shown.stdout).toContain("Would fix in a.py:");
+    expect(shown.stdout).toMatch(/a\.py:21: NVG003 Insert/);
+  });
+
+  it("an unknown flag is a usage error (exit 2)", () => {
+    const r = runCli(["--frobnicate", "x.py"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("Unknown argument");
+  });
+});
+
+describe("rules at hand", () => {
+  it("--list-rules lists every rule with its safety", () => {
+    const r = runCli(["--list-rules"]);
+    expect(r.status).toBe(0);
+    for (const rule of ALL_RULES) expect(r.stdout).toContain(`${rule.code}  ${rule.name}`);
+  });
+
+  it("--explain prints the rule's documentation", () => {
+    const r = runCli(["--explain", "NVG003"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("## What it does");
+    expect(r.stdout).toContain("## Fix safety");
+    expect(runCli(["--explain", "NVX999"]).status).toBe(2);
+  });
+});
+
+describe("output formats", () => {
+  it("--format json follows the documented schema", () => {
+    const dir = tree({ "nb.py": DEL_WITHOUT_EMPTY_CACHE, "script.py": "print(1)\n" });
+    const r = runCli(["--check", "--format", "json", "."], { cwd: dir });
+    const data = JSON.parse(r.stdout);
+    expect(data.version).toBe(1);
+    expect(data.summary).toMatchObject({ files: 2, skipped: 1, remaining: 1 });
+    const nb = data.files.find((f: { path: string }) => f.path === "nb.py");
+    expect(nb.diagnostics[0]).toMatchObject({ code: "NVG003", location: { line: 21, column: 5 }, fix: { applicability: "safe" } });
+  });
+
+  it("--format sarif validates against the official SARIF 2.1.0 schema", () => {
+    const dir = tree({ "nb.py": DEL_WITHOUT_EMPTY_CACHE, "broken.py": DEL_WITHOUT_EMPTY_CACHE.replace("del model", "del (") });
+    const r = runCli(["--check", "--format", "sarif", "."], { cwd: dir });
+    const log = JSON.parse(r.stdout);
+    const schema = JSON.parse(readFileSync(require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"), "utf8"));
+    // The official schema has a pattern that is invalid with the `u` flag; formats (uri) are checked.
+    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    expect(log.runs[0].results[0]).toMatchObject({ ruleId: "NVG003", level: "warning" });
+    expect(log.runs[0].invocations[0].executionSuccessful).toBe(false);
+  });
+
+  it("--format github prints workflow annotations", () => {
+    const dir = tree({ "nb.py": DEL_WITHOUT_EMPTY_CACHE });
+    const r = runCli(["--check", "--format", "github", "nb.py"], { cwd: dir });
+    expect(r.stdout).toMatch(/^::warning file=nb\.py,line=21,col=5,endLine=21,endColumn=14,title=NVG003 del-without-empty-cache::NVG003 /m);
+  });
+});
+
+describe("bulk runs", () => {
+  const mixed = () =>
+    tree({
+      "good/clean.py": CLEAN,
+      "good/needs fix.py": DEL_WITHOUT_EMPTY_CACHE,
+      "broken/syntax.py": DEL_WITHOUT_EMPTY_CACHE.replace("del model", "del model)"),
+      "broken/latin1.py": Buffer.from([0x69, 0x6d, 0x70, 0xe9, 0xff]),
+      "scripts/util.py": "def f():\n    return 1\n",
+      "notes.txt": "not python",
+      ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`many/nb_${i}.py`, DEL_WITHOUT_EMPTY_CACHE])),
+    });
+
+  it("--jobs 1 and --jobs 2 give identical output", () => {
+    const dir = mixed();
+    const one = runCli(["--dry-run", "--jobs", "1", "."], { cwd: dir });
+    const two = runCli(["--dry-run", "--jobs", "2", "."], { cwd: dir });
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr.replace(/in [\d.]+s/, "")).toBe(one.stderr.replace(/in [\d.]+s/, ""));
+    expect(one.status).toBe(2);
+  });
+
+  it("one broken file never stops the others; the summary counts each kind", () => {
+    const dir = mixed();
+    const r = runCli(["--jobs", "2", "."], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/broken\/syntax\.py:\d+: syntax error/);
+    expect(r.stderr).toContain("broken/latin1.py: not UTF-8 text");
+    expect(r.stderr).toContain("Scanned 15 files");
+    expect(r.stderr).toContain("11 changed, 1 unchanged, 1 skipped, 2 failed; fixes by rule: NVG003 ×11.");
+    expect(readFileSync(join(dir, "good/needs fix.py"), "utf8")).toBe(CLEAN);
+    expect(readFileSync(join(dir, "many/nb_9.py"), "utf8")).toBe(CLEAN);
+  });
+
+  it("respects .gitignore, the exclude setting and globs", () => {
+    const dir = tree({
+      ".gitignore": "generated/\n",
+      "generated/nb.py": DEL_WITHOUT_EMPTY_CACHE,
+      "vendor/nb.py": DEL_WITHOUT_EMPTY_CACHE,
+      "src/nb.py": DEL_WITHOUT_EMPTY_CACHE,
+      "pyproject.toml": '[tool.nvmarimo-fix]\nexclude = ["vendor"]\n',
+    });
+    const r = runCli(["--check", "--format", "json", "."], { cwd: dir });
+    expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual(["src/nb.py"]);
+    const globbed = runCli(["--check", "--format", "json", "gen*/*.py"], { cwd: dir });
+    expect(JSON.parse(globbed.stdout).files.map((f: { path: string }) => f.path)).toEqual(["generated/nb.py"]);
+  });
+});
+
+describe("configuration", () => {
+  it("reads [tool.nvmarimo-fix] from the nearest pyproject.toml", () => {
+    const dir = tree({ "pyproject.toml": '[tool.nvmarimo-fix]\nignore = ["NVG003"]\n', "nbs/nb.py": DEL_WITHOUT_EMPTY_CACHE });
+    expect(runCli(["--check", "nbs"], { cwd: dir }).status).toBe(0);
+  });
+
+  it("per-file-ignores apply by glob", () => {
+    const dir = tree({
+      "pyproject.toml": '[tool.nvmarimo-fix.per-file-ignores]\n"legacy/*.py" = ["NVG"]\n',
+      "legacy/nb.py": DEL_WITHOUT_EMPTY_CACHE,
+      "new/nb.py": DEL_WITHOUT_EMPTY_CACHE,
+    });
+    const r = runCli(["--check", "--format", "json", "."], { cwd: dir });
+    const files = JSON.parse(r.stdout).files as Array<{ path: string; diagnostics: unknown[] }>;
+    expect(files.find((f) => f.path === "legacy/nb.py")!.diagnostics).toHaveLength(0);
+    expect(files.find((f) => f.path === "new/nb.py")!.diagnostics).toHaveLength(1);
+  });
+
+  it("an unknown key or a bad value names the file and the key", () => {
+    const dir = tree({ "pyproject.toml": '[tool.nvmarimo-fix]\nselct = ["NVG"]\n', "nb.py": CLEAN });
+    const r = runCli(["nb.py"], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("pyproject.toml: unknown key `tool.nvmarimo-fix.selct`");
+    const bad = tree({ "custom.toml": 'unsafe-fixes = "yes"\n', "nb.py": CLEAN });
+    const r2 = runCli(["--config", "custom.toml", "nb.py"], { cwd: bad });
+    expect(r2.status).toBe(2);
+    expect(r2.stderr).toContain("custom.toml: `unsafe-fixes` must be true or false");
+  });
+});
+
+describe("suppressions", () => {
+  it("honours nvmarimo: ignore[...] on the line or the def line, noqa, and ignore-file", () => {
+    const onLine = DEL_WITHOUT_EMPTY_CACHE.replace("    del model\n", "    del model  # nvmarimo: ignore[NVG003]\n");
+    const onDef = DEL_WITHOUT_EMPTY_CACHE.replace("def _(model):", "def _(model):  # nvmarimo: ignore[NVG]");
+    const noqa = DEL_WITHOUT_EMPTY_CACHE.replace("    del model\n", "    del model  # noqa: NVG003\n");
+    const file = "# nvmarimo: ignore-file\n" + DEL_WITHOUT_EMPTY_CACHE;
+    const other = DEL_WITHOUT_EMPTY_CACHE.replace("    del model\n", "    del model  # noqa: NVR001\n");
+    const dir = tree({ "a.py": onLine, "b.py": onDef, "c.py": noqa, "d.py": file, "e.py": other });
+    const r = runCli(["--check", "--format", "json", "."], { cwd: dir });
+    const counts = Object.fromEntries(JSON.parse(r.stdout).files.map((f: { path: string; diagnostics: unknown[] }) => [f.path, f.diagnostics.length]));
+    expect(counts).toEqual({ "a.py": 0, "b.py": 0, "c.py": 0, "d.py": 0, "e.py": 1 });
+  });
+});
+
+describe("stdin", () => {
+  it("prints the fixed source, or the diff with --dry-run", () => {
+    const fixed = runCli(["-", "--stdin-filename", "nbs/nb.py"], { input: DEL_WITHOUT_EMPTY_CACHE });
+    expect(fixed.stdout).toBe(CLEAN);
+    expect(fixed.status).toBe(0);
+    const diff = runCli(["-", "--dry-run", "--stdin-filename", "nbs/nb.py"], { input: DEL_WITHOUT_EMPTY_CACHE });
+    expect(diff.stdout).toContain("+++ b/nbs/nb.py");
+    expect(diff.status).toBe(1);
+    const broken = runCli(["-", "--stdin-filename", "x.py"], { input: "import marimo\napp = marimo.App()\ndef (:\n" });
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toMatch(/^x\.py:3: syntax error/);
+  });
+});
+
+describe("pre-commit", () => {
+  it("ships a hook definition", () => {
+    const hooks = readFileSync(".pre-commit-hooks.yaml", "utf8");
+    expect(hooks).toContain("id: nvmarimo-fix");
+    expect(hooks).toContain("entry: nvmarimo-fix");
+  });
+  it("copies a notebook byte for byte when nothing applies", () => {
+    const dir = tree({});
+    copyFileSync("testfixtures/NVG003/empty-cache-already-there.input.py", join(dir, "nb.py"));
+    const before = readFileSync(join(dir, "nb.py"));
+    runCli(["--select", "NVG003", "nb.py"], { cwd: dir });
+    expect(readFileSync(join(dir, "nb.py")).equals(before)).toBe(true);
+  });
+});
