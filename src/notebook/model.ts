@@ -139,7 +139,7 @@ function readDecoratedCell(node: PyNode, source: string, index: number): Cell | 
   }
   const firstBody = bodyChildren[0];
   const bodyIndent =
-    firstBody && colon && source.lastIndexOf("\n", startOf(firstBody)) > endOf(colon)
+    firstBody && colon && source.lastIndexOf("\n", startOf(firstBody)) >= endOf(colon)
       ? indentationAt(source, startOf(firstBody))
       : "";
   return {

@@ -1,21 +1,88 @@
-import { defineRule } from "../engine/types.js";
+import { insertCell, insertLinesAfter, replaceRange } from "../engine/edits.js";
+import { defineRule, type Fix, type RuleContext, type TextEdit } from "../engine/types.js";
+import type { Dataflow } from "../notebook/dataflow.js";
+import type { Cell, Notebook } from "../notebook/model.js";
+import { endOf, startOf, type Matcher, type PyNode } from "../notebook/python.js";
+import { indentationAt, lineEndOf, lineStartOf, nextLineStart } from "../notebook/text.js";
+import { allExpensiveWorkIn, type ExpensiveKind, type ExpensiveWork } from "./lib/expensive-work.js";
+import { importsOf } from "./lib/imports.js";
 
 const docs = `
 ## What it does
-TODO
+Finds cells that do expensive work every time they run, without a \`mo.stop\` gate: training
+loops (\`for epoch in ...\`, loops calling \`.backward()\` or \`optimizer.step()\`,
+\`trainer.train()\`), \`.fit(\` (not on scalers, encoders and other cheap preprocessing), model
+downloads (\`from_pretrained(\`, \`hf_hub_download(\`, \`snapshot_download(\`, \`torch.hub.load(\`,
+\`transformers.pipeline(\`, \`download=True\`), \`pip install\` through \`subprocess\` or
+\`os.system\`, and generation loops (\`.generate(\` or a diffusion \`pipe(...)\` in a loop or a
+comprehension, \`for step in range(num_inference_steps)\`). Calls to functions that do such work
+(defined in the cell, in another cell or with \`@app.function\`) count too.
+
+A cell is left alone when it already calls \`mo.stop\`, when the work sits inside
+\`if form.value:\` for a \`mo.ui.form\` (a form only submits on a click), when a cell it depends
+on is gated by \`mo.stop(... .value ...)\` (so it cannot run before a click), when the work is
+only inside a function the cell never calls, and in \`disabled=True\` cells.
 
 ## Why is this bad?
-TODO
+marimo runs a cell when the notebook opens and again whenever anything it reads changes. Moving
+a slider, editing an upstream cell or just opening the notebook then restarts minutes of GPU
+training, a multi-gigabyte download or a package installation. The guide (section 4.3
+"Expensive Operations with mo.stop()") puts such work behind a \`mo.ui.run_button\` and
+\`mo.stop\`, so that it runs only when the user asks for it. An \`if button.value:\` block is not
+enough: the names it defines are missing until the click, so the cells that use them fail
+instead of waiting.
 
 ## Example
 \`\`\`python
+@app.cell
+def _(loss_fn, model, optimizer, train_loader):
+    for epoch in range(10):
+        for xb, yb in train_loader:
+            optimizer.zero_grad()
+            loss = loss_fn(model(xb), yb)
+            loss.backward()
+            optimizer.step()
+    return
+\`\`\`
+
+Use instead:
+\`\`\`python
+@app.cell
+def _(mo):
+    train_button = mo.ui.run_button(label="🚀 Train model")
+    train_button
+    return (train_button,)
+
+
+@app.cell
+def _(loss_fn, mo, model, optimizer, train_button, train_loader):
+    mo.stop(not train_button.value, mo.md("Click **Train model** to start training"))
+
+    for epoch in range(10):
+        for xb, yb in train_loader:
+            ...
+    return
 \`\`\`
 
 ## Fix
-TODO
+Inserts a cell right before the expensive one that creates and displays a
+\`mo.ui.run_button\` named after the work (\`train_button\`, \`fit_button\`, \`download_button\`,
+\`install_button\`, \`generate_button\`; \`_2\`, \`_3\`, ... when the name is taken), and makes
+\`mo.stop(not <button>.value, mo.md("Click **…** to …"))\` the first statement of the expensive
+cell (after its docstring, if any). When the work already sits in a top-level
+\`if <button>.value:\` block without \`else\`, the \`if\` becomes
+\`mo.stop(not <button>.value, ...)\` and its body is dedented one level instead (no new cell).
+
+When no cell imports marimo and the name \`mo\` is free, the new cell starts with
+\`import marimo as mo\`. Reported without a fix: an \`if <button>.value:\` gate with an
+\`else\`, nested in another block, or holding a multi-line string whose text would change when
+dedented; a cell that itself imports marimo (the button cell would need it: move the import to
+its own cell first); a notebook where \`mo\` names something other than marimo.
 
 ## Fix safety
-Unsafe
+Unsafe: the cell (and every cell that depends on it) no longer runs on its own; it waits for a
+click on the new button. When an \`if <button>.value:\` gate becomes \`mo.stop\`, the statements
+after the \`if\` and the cells that depend on this one wait for the click too.
 `;
 
 export const expensiveCellWithoutStop = defineRule({
@@ -24,9 +91,408 @@ export const expensiveCellWithoutStop = defineRule({
   section: "4.3",
   severity: "warning",
   fix: "unsafe",
-  summary: "TODO",
+  summary: "Expensive work (training, `.fit`, downloads, `pip install`, generation) not gated by `mo.stop`",
   docs,
-  check() {
-    // TODO
+  check(context) {
+    const { notebook } = context;
+    const candidates: Array<{ cell: Cell; works: ExpensiveWork[] }> = [];
+    for (const cell of notebook.cells) {
+      if (cell.kind !== "cell" || /\bdisabled\s*=\s*True\b/.test(cell.options)) continue;
+      const works = allExpensiveWorkIn(cell, notebook);
+      if (works.length > 0) candidates.push({ cell, works });
+    }
+    if (candidates.length === 0) return;
+
+    const marimo = marimoAliases(notebook);
+    const flow = context.dataflow();
+    const state: PassState = { importAdded: false };
+    const clickGated = new Map<number, boolean>();
+    for (const { cell, works } of candidates) {
+      if (stopCalls(cell.node, marimo.all).length > 0) continue;
+      if (ancestorIsClickGated(cell, notebook, flow, marimo.all, clickGated)) continue;
+      checkCell(context, flow, marimo, state, cell, works);
+    }
   },
 });
+
+// --- marimo names ------------------------------------------------------------------------------
+
+interface MarimoNames {
+  /** Every local name bound to the marimo module by a cell (for `<alias>.stop(` lookups). */
+  readonly all: ReadonlySet<string>;
+  /** The name to write in new code, and the cell that binds it. */
+  readonly preferred: { readonly name: string; readonly cell: Cell } | undefined;
+}
+
+function marimoAliases(notebook: Notebook): MarimoNames {
+  const bindings: Array<{ name: string; cell: Cell }> = [];
+  for (const imported of importsOf(notebook)) {
+    if (imported.module !== "marimo" || imported.attribute !== undefined) continue;
+    const at = startOf(imported.node);
+    const cell = notebook.cells.find((c) => (c.kind === "cell" || c.kind === "setup") && c.start <= at && at < c.end);
+    if (cell) bindings.push({ name: imported.local, cell });
+  }
+  const rank = (b: { name: string; cell: Cell }) => (b.cell.kind === "setup" ? 0 : 2) + (b.name === "mo" ? 0 : 1);
+  const preferred = [...bindings].sort((a, b) => rank(a) - rank(b))[0];
+  return { all: new Set(["mo", ...bindings.map((b) => b.name)]), preferred };
+}
+
+const STOP_CALL: Matcher = {
+  rule: { kind: "call", has: { field: "function", kind: "attribute", has: { field: "attribute", regex: "^stop$" } } },
+};
+
+/** `mo.stop(...)` calls inside `node` (any alias of marimo). */
+function stopCalls(node: PyNode, aliases: ReadonlySet<string>): PyNode[] {
+  return node.findAll(STOP_CALL).filter((call) => aliases.has(call.field("function")?.field("object")?.text() ?? ""));
+}
+
+// --- gates in other cells ----------------------------------------------------------------------
+
+/**
+ * Whether a cell this one depends on (transitively) stops until a UI value is set: a top-level
+ * `mo.stop(...)` whose predicate reads `.value`. A GPU check (`mo.stop(not torch.cuda...)`) is
+ * not a click gate.
+ */
+function ancestorIsClickGated(cell: Cell, notebook: Notebook, flow: Dataflow, aliases: ReadonlySet<string>, cache: Map<number, boolean>): boolean {
+  for (const index of ancestorsOf(cell.index, flow)) {
+    const ancestor = notebook.cells[index];
+    if (!ancestor || ancestor.kind !== "cell") continue;
+    let gated = cache.get(index);
+    if (gated === undefined) {
+      gated = stopCalls(ancestor.node, aliases).some((call) => !insideFunction(call, ancestor) && readsUiValue(call));
+      cache.set(index, gated);
+    }
+    if (gated) return true;
+  }
+  return false;
+}
+
+/** Whether the predicate of a `mo.stop(...)` call reads some element's `.value`. */
+function readsUiValue(stopCall: PyNode): boolean {
+  const predicate = stopCall.field("arguments")?.namedChildren().find((a) => a.kind() !== "comment");
+  if (!predicate) return false;
+  const text = predicate.kind() === "keyword_argument" ? predicate.text().replace(/^predicate\s*=/, "") : predicate.text();
+  return /\.value\b/.test(text);
+}
+
+/** Indexes of the regular cells `index` reads from, transitively. */
+function ancestorsOf(index: number, flow: Dataflow): Set<number> {
+  const seen = new Set<number>();
+  const queue = [index];
+  while (queue.length > 0) {
+    const current = queue.pop()!;
+    for (const ref of flow.variables.get(current)?.refs ?? []) {
+      for (const definer of flow.definers.get(ref) ?? []) {
+        if (definer === index || seen.has(definer)) continue;
+        seen.add(definer);
+        queue.push(definer);
+      }
+    }
+  }
+  return seen;
+}
+
+function insideFunction(node: PyNode, cell: Cell): boolean {
+  for (const ancestor of node.ancestors()) {
+    if (startOf(ancestor) === cell.signatureStart && ancestor.kind() === "function_definition") return false;
+    if (ancestor.kind() === "function_definition" || ancestor.kind() === "lambda") return true;
+  }
+  return false;
+}
+
+// --- gates in the cell -------------------------------------------------------------------------
+
+interface IfGate {
+  /** The `if_statement` (or `elif_clause`) whose branch holds the work. */
+  readonly node: PyNode;
+  /** The names whose `.value` the condition reads. */
+  readonly names: readonly string[];
+}
+
+/** The `if X.value:` blocks (outermost first) whose true branch holds `node`. */
+function ifGatesAround(node: PyNode, cell: Cell): IfGate[] {
+  const gates: IfGate[] = [];
+  let child = node;
+  for (const ancestor of node.ancestors()) {
+    if (ancestor.kind() === "function_definition" && startOf(ancestor) === cell.signatureStart) break;
+    const kind = ancestor.kind();
+    if (kind === "if_statement" || kind === "elif_clause") {
+      const consequence = ancestor.field("consequence");
+      if (consequence && startOf(consequence) === startOf(child) && endOf(consequence) === endOf(child)) {
+        const condition = ancestor.field("condition")?.text() ?? "";
+        const names = [...condition.matchAll(/(?<![\w.])([A-Za-z_]\w*)\.value\b/g)].map((m) => m[1]!);
+        if (names.length > 0) gates.unshift({ node: ancestor, names });
+      }
+    }
+    child = ancestor;
+  }
+  return gates;
+}
+
+/** The assignment that creates `name` in the cell that defines it (its right-hand side). */
+function definitionOf(name: string, notebook: Notebook, flow: Dataflow): string | undefined {
+  for (const index of flow.definers.get(name) ?? []) {
+    const cell = notebook.cells[index];
+    if (!cell) continue;
+    const assignment = cell.node.find({
+      rule: { kind: "assignment", has: { field: "left", regex: `^${name}$` } },
+    });
+    const right = assignment?.field("right")?.text();
+    if (right) return right;
+  }
+  return undefined;
+}
+
+type ElementKind = "button" | "form" | "other";
+
+/** What the UI element `name` is, from the expression that creates it. */
+function elementKind(name: string, notebook: Notebook, flow: Dataflow): ElementKind {
+  const definition = definitionOf(name, notebook, flow) ?? "";
+  if (/\.form\s*\(/.test(definition)) return "form";
+  if (/\b(run_button|button)\s*\(/.test(definition)) return "button";
+  return "other";
+}
+
+/** The run button's label without leading emoji, when it is a plain string literal. */
+function buttonLabel(name: string, notebook: Notebook, flow: Dataflow): string | undefined {
+  const definition = definitionOf(name, notebook, flow) ?? "";
+  const match = /\blabel\s*=\s*(?:"([^"\\\n]*)"|'([^'\\\n]*)')/.exec(definition);
+  const label = (match?.[1] ?? match?.[2] ?? "").replace(/^[^\p{L}\p{N}]+/u, "").trim();
+  return label !== "" && !/["*`]/.test(label) ? label : undefined;
+}
+
+// --- the check ---------------------------------------------------------------------------------
+
+interface PassState {
+  /** One fix per pass may add `import marimo as mo`; the others wait for the next pass. */
+  importAdded: boolean;
+}
+
+interface ButtonStyle {
+  readonly name: string;
+  readonly label: string;
+  /** What the click starts, after "Click **label** ". */
+  readonly action: string;
+}
+
+const BUTTONS: Record<ExpensiveKind, ButtonStyle> = {
+  training: { name: "train_button", label: "🚀 Train model", action: "to start training" },
+  fit: { name: "fit_button", label: "🚀 Fit model", action: "to fit the model" },
+  download: { name: "download_button", label: "📥 Download model", action: "to start the download" },
+  install: { name: "install_button", label: "📦 Install packages", action: "to install the packages" },
+  generation: { name: "generate_button", label: "✨ Generate", action: "to start generating" },
+};
+
+function buttonStyle(work: ExpensiveWork): ButtonStyle {
+  const style = BUTTONS[work.kind];
+  if (work.kind === "download" && /download=True/.test(work.detail)) return { ...style, label: "📥 Download data" };
+  return style;
+}
+
+function checkCell(context: RuleContext, flow: Dataflow, marimo: MarimoNames, state: PassState, cell: Cell, works: readonly ExpensiveWork[]): void {
+  const { notebook } = context;
+  const ungated: ExpensiveWork[] = [];
+  const buttonGated: Array<{ work: ExpensiveWork; gates: IfGate[] }> = [];
+  const elementKinds = new Map<string, ElementKind>();
+  const kindOf = (name: string) => {
+    let kind = elementKinds.get(name);
+    if (!kind) elementKinds.set(name, (kind = elementKind(name, notebook, flow)));
+    return kind;
+  };
+  for (const work of works) {
+    // Only buttons and forms make a click gate; `if checkbox.value:` is a setting, not a gate.
+    const gates = ifGatesAround(work.node, cell).filter((g) => g.names.some((n) => kindOf(n) !== "other"));
+    if (gates.length === 0) ungated.push(work);
+    else if (!gates.some((g) => g.names.some((n) => kindOf(n) === "form"))) buttonGated.push({ work, gates });
+  }
+
+  const first = ungated[0];
+  if (first) {
+    reportUngated(context, flow, marimo, state, cell, first);
+    return;
+  }
+  const gated = buttonGated[0];
+  if (!gated) return; // Everything runs only after a form is submitted.
+  const sameGate = buttonGated.every((g) => startOf(g.gates[0]!.node) === startOf(gated.gates[0]!.node));
+  reportIfGate(context, marimo, flow, cell, gated.work, gated.gates, sameGate);
+}
+
+function reportUngated(context: RuleContext, flow: Dataflow, marimo: MarimoNames, state: PassState, cell: Cell, work: ExpensiveWork): void {
+  const { notebook } = context;
+  const style = buttonStyle(work);
+  const message = `Expensive work without \`mo.stop\`: ${work.detail} runs whenever this cell runs; add a \`mo.ui.run_button\` and \`mo.stop(not <button>.value, ...)\` so that it waits for a click`;
+
+  let mo = marimo.preferred?.name;
+  let importLine = "";
+  if (!marimo.preferred) {
+    const moTaken = flow.definers.has("mo") || flow.usedRefs.has("mo") || flow.allowedRefs.has("mo");
+    if (moTaken) {
+      context.report({ node: work.node, message: `${message} (no cell imports marimo and \`mo\` is taken: not fixed)` });
+      return;
+    }
+    if (state.importAdded) {
+      // Another fix of this pass adds `import marimo as mo`; this cell is fixed on the next pass.
+      context.report({ node: work.node, message });
+      return;
+    }
+    mo = "mo";
+    importLine = "import marimo as mo\n\n";
+  } else if (marimo.preferred.cell.index === cell.index) {
+    const statement = marimo.preferred.name === "marimo" ? "import marimo" : `import marimo as ${marimo.preferred.name}`;
+    context.report({ node: work.node, message: `${message} (this cell imports marimo itself: move \`${statement}\` to its own cell, then fix)` });
+    return;
+  } else if (dependsOn(marimo.preferred.cell.index, cell.index, flow)) {
+    context.report({ node: work.node, message: `${message} (the cell that imports marimo depends on this one: not fixed)` });
+    return;
+  }
+  if (cell.bodyIndent === "") {
+    context.report({ node: work.node, message: `${message} (the cell's body shares the \`def\` line: not fixed)` });
+    return;
+  }
+
+  const button = context.freshName(style.name);
+  const buttonCell = `${importLine}${button} = ${mo}.ui.run_button(label=${JSON.stringify(style.label)})\n${button}`;
+  const stop = `${mo}.stop(not ${button}.value, ${mo}.md(${JSON.stringify(`Click **${plainLabel(style.label)}** ${style.action}`)}))`;
+  const gateEdit = insertStop(notebook, cell, stop);
+  if (!gateEdit) {
+    context.report({ node: work.node, message });
+    return;
+  }
+  if (importLine) state.importAdded = true;
+  const fix: Fix = {
+    description: `Insert a \`${button}\` run button cell and gate this cell with \`${mo}.stop(not ${button}.value, ...)\``,
+    edits: [insertCell(cell, "before", buttonCell), gateEdit],
+  };
+  context.report({ node: work.node, message, fix });
+}
+
+/**
+ * `mo.stop(...)` as the cell's first statement, then a blank line: after a docstring, else
+ * before everything (a leading comment stays with the code it describes).
+ */
+function insertStop(notebook: Notebook, cell: Cell, stop: string): TextEdit | undefined {
+  const source = notebook.source;
+  const first = cell.statements[0];
+  if (!first) return undefined;
+  const docstring = first.kind() === "expression_statement" && first.namedChildren().length === 1 && first.namedChildren()[0]!.kind() === "string" ? first : undefined;
+  if (docstring) {
+    const after = nextLineStart(source, endOf(docstring));
+    const lastStatement = cell.statements.length === 1;
+    return insertLinesAfter(notebook, docstring, isBlankLine(source, after) || lastStatement ? stop : `${stop}\n`);
+  }
+  let at = nextLineStart(source, cell.signatureEnd);
+  while (at < startOf(first) && isBlankLine(source, at)) at = nextLineStart(source, at);
+  const indent = indentationAt(source, startOf(first));
+  return replaceRange(at, at, `${indent}${stop}\n\n`);
+}
+
+function reportIfGate(context: RuleContext, marimo: MarimoNames, flow: Dataflow, cell: Cell, work: ExpensiveWork, gates: readonly IfGate[], sameGate: boolean): void {
+  const { notebook } = context;
+  const gate = gates[0]!;
+  const button = gate.names[0]!;
+  const message = `Expensive work gated by \`if ${button}.value:\` instead of \`mo.stop\`: ${work.detail} only runs after a click, but the cells that use its results run before it and fail; write \`mo.stop(not ${button}.value, ...)\` instead`;
+  const why = sameGate ? convertibleGate(cell, gate, gates) : "the work sits in several `if` blocks";
+  if (why) {
+    context.report({ node: work.node, message: `${message} (${why}: not fixed)` });
+    return;
+  }
+  const mo = marimo.preferred?.name;
+  if (!mo) {
+    context.report({ node: work.node, message: `${message} (no cell imports marimo: not fixed)` });
+    return;
+  }
+  if (marimo.preferred.cell.index !== cell.index && dependsOn(marimo.preferred.cell.index, cell.index, flow)) {
+    context.report({ node: work.node, message: `${message} (the cell that imports marimo depends on this one: not fixed)` });
+    return;
+  }
+  const label = buttonLabel(button, notebook, flow);
+  const action = buttonStyle(work).action;
+  const text = label ? `Click **${label}** ${action}` : `Click the button ${action}`;
+  const stop = `${mo}.stop(not ${button}.value, ${mo}.md(${JSON.stringify(text)}))`;
+  const edit = dedentIfBlock(notebook, gate.node, stop);
+  if (!edit) {
+    context.report({ node: work.node, message: `${message} (a multi-line string in the \`if\` block would change when dedented: not fixed)` });
+    return;
+  }
+  context.report({
+    node: work.node,
+    message,
+    fix: { description: `Replace \`if ${button}.value:\` with \`${mo}.stop(not ${button}.value, ...)\``, edits: [edit] },
+  });
+}
+
+/** Why an `if X.value:` gate cannot become `mo.stop`, or undefined when it can. */
+function convertibleGate(cell: Cell, gate: IfGate, gates: readonly IfGate[]): string | undefined {
+  const node = gate.node;
+  if (node.kind() !== "if_statement") return "the gate is an `elif`";
+  if (!cell.statements.some((s) => startOf(s) === startOf(node) && endOf(s) === endOf(node))) return "the `if` is nested in another block";
+  if (node.children().some((c) => c.kind() === "else_clause" || c.kind() === "elif_clause")) return "the `if` has an `else` branch";
+  if (!/^[A-Za-z_]\w*\.value$/.test(node.field("condition")?.text() ?? "")) return "the condition is more than `button.value`";
+  if (gates.length > 1) return "the work is gated by several `if` blocks";
+  return undefined;
+}
+
+/**
+ * Replaces `if X.value:` with `stop` and dedents its body one level. Lines inside multi-line
+ * strings are never changed: when dedenting would change one, returns undefined.
+ */
+function dedentIfBlock(notebook: Notebook, ifNode: PyNode, stop: string) {
+  const source = notebook.source;
+  const consequence = ifNode.field("consequence");
+  const colon = ifNode.children().find((c) => c.kind() === ":");
+  if (!consequence || !colon) return undefined;
+  const ifIndent = indentationAt(source, startOf(ifNode));
+  const headerEnd = lineEndOf(source, endOf(colon));
+  const start = lineStartOf(source, startOf(ifNode));
+  const end = lineEndOf(source, endOf(ifNode));
+  const headerComment = ifNode
+    .children()
+    .filter((c) => c.kind() === "comment" && startOf(c) < headerEnd)
+    .map((c) => `  ${c.text()}`)
+    .join("");
+  const header = `${ifIndent}${stop}${headerComment}`;
+
+  // `if x.value: do()` on one line.
+  if (startOf(consequence) < headerEnd) {
+    return replaceRange(start, end, `${header}\n\n${ifIndent}${source.slice(startOf(consequence), end).replace(/\r\n/g, "\n")}`);
+  }
+
+  const bodyStart = nextLineStart(source, headerEnd);
+  const lines = source.slice(bodyStart, end).replace(/\r\n/g, "\n").split("\n");
+  const firstCode = lines.find((l) => l.trim() !== "") ?? "";
+  const bodyIndent = /^[ \t]*/.exec(firstCode)![0];
+  if (!bodyIndent.startsWith(ifIndent) || bodyIndent.length <= ifIndent.length) return undefined;
+  const unit = bodyIndent.slice(ifIndent.length);
+
+  const firstLine = notebook.lineOf(bodyStart);
+  const protectedLines = new Set<number>();
+  for (const string of ifNode.findAll({ rule: { kind: "string" } })) {
+    const from = notebook.lineOf(startOf(string));
+    const to = notebook.lineOf(endOf(string));
+    for (let line = from + 1; line <= to; line++) protectedLines.add(line - firstLine);
+  }
+  const dedented: string[] = [];
+  for (const [i, line] of lines.entries()) {
+    const changed = line.startsWith(ifIndent + unit) ? ifIndent + line.slice(ifIndent.length + unit.length) : line.trim() === "" ? "" : line;
+    if (protectedLines.has(i)) {
+      if (changed !== line) return undefined;
+      dedented.push(line);
+    } else dedented.push(changed);
+  }
+  return replaceRange(start, end, `${header}\n\n${dedented.join("\n")}`);
+}
+
+// --- helpers -----------------------------------------------------------------------------------
+
+/** Whether cell `from` reads (transitively) from cell `to`, or is it. */
+function dependsOn(from: number, to: number, flow: Dataflow): boolean {
+  return from === to || ancestorsOf(from, flow).has(to);
+}
+
+function isBlankLine(source: string, offset: number): boolean {
+  return source.slice(offset, lineEndOf(source, offset)).trim() === "";
+}
+
+function plainLabel(label: string): string {
+  return label.replace(/^[^\p{L}\p{N}]+/u, "").trim();
+}

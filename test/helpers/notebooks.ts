@@ -24,7 +24,7 @@ def _():
 
 @app.cell
 def _(torch):
-    model = torch.nn.Linear(4, 4)
+    model = torch.jit.load("model.pt")
     return (model,)
 
 

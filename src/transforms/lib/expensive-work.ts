@@ -1,12 +1,13 @@
 // What counts as "expensive work" in a cell: training loops, `.fit(`, model downloads,
 // `pip install` through `subprocess`, generation loops. Shared by the rules that gate or guard
-// such work (NVR003, NVE001).
+// such work (NVR003; NVE001 may reuse it).
 //
-// One native query per statement finds the candidates (loops over epochs or denoising steps,
-// calls with an interesting name, plain calls that may reach a user function); the JS side
-// classifies the few hits. Work inside a nested `def` counts only when the cell (or a function
-// it calls) calls that function; calls to functions defined in other cells or in
-// `@app.function` cells are followed when the notebook is given.
+// Two native queries per notebook (function definitions, then candidates: loops over epochs or
+// denoising steps, calls with an interesting name, plain calls to functions the notebook
+// defines) and a JS classifier for the few hits. Work inside a nested `def` or a lambda counts
+// only when the scope calls that function; calls to functions defined in other cells or with
+// `@app.function` are followed when the notebook is given. "In a loop" includes comprehensions
+// and a caller's loop (`for b in loader: train_step(b)` with `.backward()` in `train_step`).
 import type { Cell, Notebook } from "../../notebook/model.js";
 import { endOf, startOf, type Matcher, type PyNode } from "../../notebook/python.js";
 import { importsModule } from "./imports.js";
@@ -29,9 +30,11 @@ export function expensiveWorkIn(cell: Cell, notebook?: Notebook): ExpensiveWork 
 /** Every expensive piece of work a cell does when it runs, in source order. */
 export function allExpensiveWorkIn(cell: Cell, notebook?: Notebook): ExpensiveWork[] {
   if (cell.kind !== "cell" && cell.kind !== "setup") return [];
-  if (!cell.definition) return [];
-  const analysis = new Analysis(notebook);
-  return analysis.scopeWork(cell.definition, cell.statements, false, true);
+  const first = cell.statements[0];
+  const last = cell.statements.at(-1);
+  if (!cell.definition || !first || !last) return [];
+  const index = notebook ? indexOf(notebook) : buildIndex(cell.node);
+  return new Analysis(index, notebook).scopeWork(cell.definition, startOf(first), endOf(last), false, true);
 }
 
 // --- matchers --------------------------------------------------------------------------------
@@ -49,34 +52,83 @@ const FUNCTION_KINDS = new Set(["function_definition", "lambda"]);
 /** Method or function names worth a look; the classifier decides. */
 const CALL_NAME = "(^|\\.)(backward|step|fit|train|from_pretrained|hf_hub_download|snapshot_download|generate|load|pipeline|run|call|check_call|check_output|Popen|system)$";
 
-const CANDIDATES: Matcher = {
-  rule: {
-    any: [
-      {
-        kind: "for_statement",
-        any: [
-          { has: { field: "left", regex: "(?i)epoch" } },
-          { has: { field: "right", regex: "(?i)epoch|num_inference_steps|timesteps" } },
-        ],
-      },
-      {
-        kind: "call",
-        any: [
-          { has: { field: "function", regex: CALL_NAME } },
-          { has: { field: "function", kind: "identifier" } },
-          { has: { field: "arguments", has: { kind: "keyword_argument", regex: "^download\\s*=\\s*True$" } } },
-        ],
-      },
-    ],
-  },
+// No `(?i)`: a case-insensitive Unicode regex costs milliseconds to build in the native matcher.
+const FOR_CANDIDATE = {
+  kind: "for_statement",
+  any: [
+    { has: { field: "left", regex: "[Ee][Pp][Oo][Cc][Hh]" } },
+    { has: { field: "right", regex: "[Ee][Pp][Oo][Cc][Hh]|num_inference_steps|timesteps" } },
+  ],
 };
-
+const CALL_CANDIDATES = [
+  { has: { field: "function", regex: CALL_NAME } },
+  { has: { field: "function", kind: "identifier", regex: "[Pp][Ii][Pp][Ee]$" } },
+  { has: { field: "arguments", has: { kind: "keyword_argument", regex: "^download\\s*=\\s*True$" } } },
+];
 const FUNCTION_DEFS: Matcher = { rule: { kind: "function_definition" } };
+
+/** Loops and calls worth a look, plus plain calls to the functions the source defines. */
+function candidatesMatcher(functionNames: readonly string[]): Matcher {
+  const calls = functionNames.length === 0 ? CALL_CANDIDATES : [...CALL_CANDIDATES, { has: { field: "function", kind: "identifier", regex: `^(${functionNames.join("|")})$` } }];
+  return { rule: { any: [FOR_CANDIDATE, { kind: "call", any: calls }] } };
+}
+
+interface FunctionDef {
+  readonly name: string;
+  readonly node: PyNode;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Candidates and function definitions of one syntax tree, found with two native queries. */
+interface SourceIndex {
+  readonly candidates: readonly PyNode[];
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
+  readonly defs: readonly FunctionDef[];
+}
+
+function buildIndex(root: PyNode): SourceIndex {
+  const defs: FunctionDef[] = [];
+  for (const node of root.findAll(FUNCTION_DEFS)) {
+    const name = node.field("name")?.text();
+    if (name && /^\w+$/u.test(name)) defs.push({ name, node, start: startOf(node), end: endOf(node) });
+  }
+  const names = [...new Set(defs.map((d) => d.name))].sort();
+  const found = root.findAll(candidatesMatcher(names)).map((node) => ({ node, start: startOf(node), end: endOf(node) }));
+  found.sort((x, y) => x.start - y.start || y.end - x.end);
+  return { candidates: found.map((f) => f.node), starts: found.map((f) => f.start), ends: found.map((f) => f.end), defs };
+}
+
+const notebookIndexes = new WeakMap<Notebook, SourceIndex>();
+
+function indexOf(notebook: Notebook): SourceIndex {
+  let index = notebookIndexes.get(notebook);
+  if (!index) {
+    index = buildIndex(notebook.root.root());
+    notebookIndexes.set(notebook, index);
+  }
+  return index;
+}
+
+/** First position in the sorted `values` that is >= `target`. */
+function lowerBound(values: readonly number[], target: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** `.fit(` on these is cheap preprocessing, not model fitting. */
 const CHEAP_FIT = /scaler|imputer|normali[sz]er|binarizer|vectori[sz]er|labelencoder|onehotencoder|ordinalencoder|polynomialfeatures|tokenizer|\ble\b|\bohe\b/i;
 const OPTIMIZER = /optim|(^|\.)opt$|scaler/i;
 const TRAINER = /trainer/i;
+/** `xgb.train(params, dtrain)`, `lgb.train(...)`. */
+const BOOSTING = /^(xgb|xgboost|lgb|lightgbm)$/;
 const SUBPROCESS_CALL = /^(subprocess\.)?(run|call|check_call|check_output|Popen)$|^os\.system$/;
 const INSTALL_ARGS = /\b(pip3?|conda|mamba|micromamba)\b[\s\S]*\binstall\b|\buv\b[\s\S]*\b(add|install)\b/;
 const DIFFUSION_PIPE = /^\w*pipe$/i;
@@ -120,37 +172,40 @@ class Analysis {
   private readonly visiting = new Set<string>();
   private readonly transformers: boolean;
 
-  constructor(private readonly notebook: Notebook | undefined) {
+  constructor(
+    private readonly index: SourceIndex,
+    private readonly notebook: Notebook | undefined,
+  ) {
     this.transformers = notebook ? importsModule(notebook, "transformers") : false;
   }
 
   /**
-   * Work done by the statements of one scope (a cell or a function body). `boundary` is the
-   * scope's own definition: hits inside a nested function are skipped here (they count through
-   * calls). `inLoop` is true when the scope itself runs inside a caller's loop.
+   * Work done by the statements of one scope (a cell or a function body), which span
+   * `start`..`end`. `boundary` is the scope's own definition: hits inside a nested function are
+   * skipped here (they count through calls). `inLoop` is true when the scope itself runs inside
+   * a caller's loop.
    */
-  scopeWork(boundary: PyNode, statements: readonly PyNode[], inLoop: boolean, all: boolean, outer?: ReadonlyMap<string, PyNode>): ExpensiveWork[] {
+  scopeWork(boundary: PyNode, start: number, end: number, inLoop: boolean, all: boolean, outer?: ReadonlyMap<string, PyNode>): ExpensiveWork[] {
     const local = new Map<string, PyNode>(outer);
-    for (const statement of statements) {
-      for (const def of statement.findAll(FUNCTION_DEFS)) {
-        const name = def.field("name")?.text();
-        if (name && !local.has(name)) local.set(name, def);
-      }
+    for (const def of this.index.defs) {
+      if (def.start >= start && def.end <= end && !local.has(def.name)) local.set(def.name, def.node);
     }
+    const global = this.notebook ? functionsOf(this.notebook) : undefined;
     const result: ExpensiveWork[] = [];
-    const seen: PyNode[] = [];
-    for (const statement of statements) {
-      for (const candidate of statement.findAll(CANDIDATES)) {
-        const place = this.place(candidate, boundary);
-        if (!place) continue;
-        const hit = this.classify(candidate, inLoop || place.outermostLoop !== undefined, local);
-        if (!hit) continue;
-        const node = place.outermostLoop ?? hit.node;
-        if (seen.some((s) => startOf(s) <= startOf(node) && endOf(node) <= endOf(s))) continue;
-        seen.push(node);
-        result.push({ node, kind: hit.kind, detail: hit.detail });
-        if (!all) return result;
-      }
+    const seen: Array<{ start: number; end: number }> = [];
+    const { candidates, starts, ends } = this.index;
+    for (let i = lowerBound(starts, start); i < candidates.length && starts[i]! < end; i++) {
+      if (ends[i]! > end) continue;
+      const candidate = candidates[i]!;
+      if (seen.some((s) => s.start <= starts[i]! && ends[i]! <= s.end)) continue;
+      const place = this.place(candidate, boundary);
+      if (!place) continue;
+      const hit = this.classify(candidate, inLoop || place.outermostLoop !== undefined, local, global);
+      if (!hit) continue;
+      const node = place.outermostLoop ?? hit.node;
+      seen.push({ start: startOf(node), end: endOf(node) });
+      result.push({ node, kind: hit.kind, detail: hit.detail });
+      if (!all) break;
     }
     return result;
   }
@@ -160,14 +215,14 @@ class Analysis {
     let outermostLoop: PyNode | undefined;
     for (const ancestor of node.ancestors()) {
       if (sameNode(ancestor, boundary)) return { outermostLoop };
-      const kind = ancestor.kind();
+      const kind = String(ancestor.kind());
       if (FUNCTION_KINDS.has(kind)) return undefined;
       if (LOOP_KINDS.has(kind)) outermostLoop = ancestor;
     }
     return { outermostLoop };
   }
 
-  private classify(node: PyNode, inLoop: boolean, local: ReadonlyMap<string, PyNode>): Hit | undefined {
+  private classify(node: PyNode, inLoop: boolean, local: ReadonlyMap<string, PyNode>, global: ReadonlyMap<string, PyNode> | undefined): Hit | undefined {
     if (node.kind() === "for_statement") {
       const left = node.field("left")?.text() ?? "";
       const right = node.field("right")?.text() ?? "";
@@ -192,7 +247,7 @@ class Analysis {
           if (inLoop && OPTIMIZER.test(object)) return { node, kind: "training", detail: `a loop calling \`${fnText}()\`` };
           break;
         case "train":
-          if (TRAINER.test(object)) return { node, kind: "training", detail: `\`${fnText}()\`` };
+          if (TRAINER.test(object) || BOOSTING.test(object)) return { node, kind: "training", detail: `\`${fnText}()\`` };
           break;
         case "fit":
           if (TRAINER.test(object)) return { node, kind: "training", detail: `\`${fnText}(...)\`` };
@@ -231,10 +286,10 @@ class Analysis {
     }
     if (fn.kind() === "identifier") {
       const localCallee = local.get(fnText);
-      const callee = localCallee ?? (this.notebook ? functionsOf(this.notebook).get(fnText) : undefined);
+      const callee = localCallee ?? global?.get(fnText);
       if (callee) {
         const inner = this.functionWork(callee, inLoop, localCallee ? local : undefined);
-        if (inner) return { node, kind: inner.kind, detail: `\`${fnText}()\`, which runs ${inner.detail}` };
+        if (inner) return { node, kind: inner.kind, detail: `\`${fnText}()\` (${inner.detail})` };
       }
     }
     return undefined;
@@ -248,8 +303,7 @@ class Analysis {
     if (this.visiting.has(key)) return undefined;
     this.visiting.add(key);
     const body = def.field("body");
-    const statements = body ? body.namedChildren().filter((c) => c.kind() !== "comment") : [];
-    const [first] = this.scopeWork(def, statements, inLoop, false, outer);
+    const [first] = body ? this.scopeWork(def, startOf(body), endOf(body), inLoop, false, outer) : [];
     this.visiting.delete(key);
     const hit = first ? { node: first.node, kind: first.kind, detail: stripCallChain(first.detail) } : undefined;
     this.summaries.set(key, hit ?? null);
@@ -257,8 +311,8 @@ class Analysis {
   }
 }
 
-/** `f()`, which runs `g()`, which runs X → keeps only X for readable messages. */
+/** `f()` (`g()` (X)) → X: only the innermost work, for readable messages. */
 function stripCallChain(detail: string): string {
-  const at = detail.lastIndexOf(", which runs ");
-  return at === -1 ? detail : detail.slice(at + ", which runs ".length);
+  const match = /^`[^`]*\(\)` \(([\s\S]*)\)$/.exec(detail);
+  return match ? stripCallChain(match[1]!) : detail;
 }

@@ -1,0 +1,31 @@
+import marimo
+
+__generated_with = "0.25.2"
+app = marimo.App(width="medium")
+
+with app.setup:
+	import marimo as mo
+	import torch
+
+
+@app.function
+def show_precision(choice):
+	print("précision →", choice)
+
+
+@app.cell
+def _():
+	precision = mo.ui.radio(
+		options=["fp32", "fp16", "bf16"],
+		value="fp32",
+		label="Précision",
+		on_change=lambda choice: show_precision(
+			choice.upper()
+		),
+	)
+	precision
+	return
+
+
+if __name__ == "__main__":
+	app.run()

@@ -1,0 +1,28 @@
+import marimo
+
+__generated_with = "0.25.2"
+app = marimo.App()
+
+
+@app.cell
+def _():
+    import marimo as mo
+    from huggingface_hub import hf_hub_download
+    return hf_hub_download, mo
+
+
+@app.cell
+def _(hf_hub_download):
+    # Poids du modèle (≈ 5 Go)
+    checkpoint = hf_hub_download("stabilityai/stable-diffusion-xl-base-1.0", "sd_xl_base_1.0.safetensors")
+    return (checkpoint,)
+
+
+@app.cell
+def _(checkpoint, mo):
+    mo.md(f"Checkpoint: `{checkpoint}`")
+    return
+
+
+if __name__ == "__main__":
+    app.run()

@@ -1,0 +1,50 @@
+import marimo
+
+__generated_with = "0.25.2"
+app = marimo.App(width="medium")
+
+
+@app.cell
+def _():
+    import marimo as mo
+    import torch
+    import torch.nn as nn
+
+    return nn, torch
+
+
+@app.cell
+def _(nn, torch):
+    class Encoder(nn.Module):
+        def __init__(self, dim: int) -> None:
+            super().__init__()
+            self.proj = nn.Linear(dim, dim)
+
+        def forward(self, x: torch.Tensor) -> torch.Tensor:
+            return torch.relu(self.proj(x))
+
+
+    def make_batch(n: int, dim: int) -> torch.Tensor:
+        return torch.randn(n, dim)
+
+    return Encoder, make_batch
+
+
+@app.cell
+def _(Encoder):
+    encoder = Encoder(16)
+    return (encoder,)
+
+
+@app.cell
+async def _(encoder, make_batch):
+    import asyncio
+
+    await asyncio.sleep(0)
+    encoded = encoder(make_batch(4, 16))
+    encoded.shape
+    return
+
+
+if __name__ == "__main__":
+    app.run()
