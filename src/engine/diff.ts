@@ -1,8 +1,138 @@
-// Unified diffs of a fix, as `diff -u` and `git diff` show them.
-import { createTwoFilesPatch } from "diff";
+// Unified diffs of a fix, in the format of `diff -u` / `git diff`.
+//
+// A Myers diff over a whole notebook costs O(N·D): with hundreds of scattered fixes in a
+// 3,000-line file that is seconds. Fixes change cells, not the file's structure, so we diff
+// twice: first the sequence of cells (split at top-level `@app.` decorators), then the lines
+// inside each run of changed cells. Each line-level diff is small.
+import { diffArrays } from "diff";
+
+type Op = { readonly kind: " " | "-" | "+"; readonly text: string };
+
+const CONTEXT = 3;
+const CELL_START = /^(?:@app\.|app\._unparsable_cell\(|with app\.setup|if __name__ ==)/;
+
+/** Marks a last line without a newline, so that it differs from the same text with one. */
+const NO_EOL = "\u0000no-eol";
+
+function splitLines(text: string): string[] {
+  if (text === "") return [];
+  const finalNewline = text.endsWith("\n");
+  const lines = (finalNewline ? text.slice(0, -1) : text).split("\n");
+  if (!finalNewline) lines[lines.length - 1] += NO_EOL;
+  return lines;
+}
+
+/** Splits lines into chunks that each start at a top-level cell boundary. */
+function chunk(lines: readonly string[]): string[][] {
+  const chunks: string[][] = [];
+  let current: string[] = [];
+  for (const line of lines) {
+    if (CELL_START.test(line) && current.length > 0) {
+      chunks.push(current);
+      current = [];
+    }
+    current.push(line);
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+function lineOps(oldLines: readonly string[], newLines: readonly string[], out: Op[]): void {
+  for (const change of diffArrays(oldLines as string[], newLines as string[])) {
+    const kind = change.added ? "+" : change.removed ? "-" : " ";
+    for (const text of change.value) out.push({ kind, text });
+  }
+}
+
+function operations(oldLines: readonly string[], newLines: readonly string[]): Op[] {
+  const ops: Op[] = [];
+  const oldChunks = chunk(oldLines);
+  const newChunks = chunk(newLines);
+  const key = (c: readonly string[]) => c.join("\n");
+  const changes = diffArrays(oldChunks.map(key), newChunks.map(key));
+  let i = 0;
+  let j = 0;
+  let pendingOld: string[] = [];
+  let pendingNew: string[] = [];
+  const flush = () => {
+    if (pendingOld.length > 0 || pendingNew.length > 0) lineOps(pendingOld, pendingNew, ops);
+    pendingOld = [];
+    pendingNew = [];
+  };
+  for (const change of changes) {
+    const count = change.value.length;
+    if (change.removed) {
+      for (let k = 0; k < count; k++) pendingOld.push(...oldChunks[i++]!);
+    } else if (change.added) {
+      for (let k = 0; k < count; k++) pendingNew.push(...newChunks[j++]!);
+    } else {
+      flush();
+      for (let k = 0; k < count; k++) {
+        for (const text of oldChunks[i++]!) ops.push({ kind: " ", text });
+        j++;
+      }
+    }
+  }
+  flush();
+  return ops;
+}
+
+function range(start: number, count: number): string {
+  if (count === 1) return `${start}`;
+  return `${count === 0 ? start - 1 : start},${count}`;
+}
 
 export function unifiedDiff(path: string, before: string, after: string): string {
   if (before === after) return "";
   const name = path.replace(/^\/+/, "");
-  return createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, undefined, undefined, { context: 3 });
+  const a = splitLines(before);
+  const b = splitLines(after);
+  const ops = operations(a, b);
+
+  // Where each op sits in the old and new file (1-based), to write hunk headers.
+  const oldLine: number[] = [];
+  const newLine: number[] = [];
+  let o = 1;
+  let n = 1;
+  for (const op of ops) {
+    oldLine.push(o);
+    newLine.push(n);
+    if (op.kind !== "+") o++;
+    if (op.kind !== "-") n++;
+  }
+
+  let out = `--- a/${name}\n+++ b/${name}\n`;
+  let k = 0;
+  while (k < ops.length) {
+    if (ops[k]!.kind === " ") {
+      k++;
+      continue;
+    }
+    // A hunk: from CONTEXT lines before this change to CONTEXT lines after the last change
+    // that is within 2*CONTEXT equal lines of the previous one.
+    const start = Math.max(0, k - CONTEXT);
+    let end = k;
+    let equalRun = 0;
+    let m = k;
+    for (; m < ops.length; m++) {
+      if (ops[m]!.kind === " ") {
+        equalRun++;
+        if (equalRun > 2 * CONTEXT) break;
+      } else {
+        equalRun = 0;
+        end = m;
+      }
+    }
+    const stop = Math.min(ops.length, end + CONTEXT + 1);
+    const slice = ops.slice(start, stop);
+    const oldCount = slice.filter((op) => op.kind !== "+").length;
+    const newCount = slice.filter((op) => op.kind !== "-").length;
+    out += `@@ -${range(oldLine[start]!, oldCount)} +${range(newLine[start]!, newCount)} @@\n`;
+    for (let s = start; s < stop; s++) {
+      const op = ops[s]!;
+      out += op.text.endsWith(NO_EOL) ? `${op.kind}${op.text.slice(0, -NO_EOL.length)}\n\\ No newline at end of file\n` : `${op.kind}${op.text}\n`;
+    }
+    k = stop;
+  }
+  return out;
 }
