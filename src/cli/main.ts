@@ -3,11 +3,14 @@ import { readFileSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import pc from "picocolors";
 import yargs from "yargs";
+import { NotebookSourceError, readNotebookFile } from "../api.js";
 import { unknownSelectors } from "../engine/select.js";
+import { checklistMarkdown, runChecklist } from "./checklist.js";
 import { ALL_RULES, ruleByCode } from "../transforms/index.js";
 import { ConfigError, EMPTY_CONFIG, findConfigFile, loadConfig, matchesGlob, type Config } from "./config.js";
 import { discoverFiles, displayPath } from "./discover.js";
 import { formatOutcomes, OUTPUT_FORMATS, type OutputFormat } from "./output.js";
+import { explainRule } from "./rule-docs.js";
 import { processSource, type FileOutcome, type ProcessOptions } from "./process.js";
 import { defaultJobs, runFiles } from "./run-files.js";
 
@@ -50,6 +53,7 @@ function buildParser(argv: string[]) {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === "checklist") return checklistCommand(argv.slice(1));
   let args;
   try {
     args = await buildParser(argv).parseAsync();
@@ -70,7 +74,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`nvmarimo-fix: unknown rule \`${args.explain}\` (see --list-rules)\n`);
       return EXIT_ERROR;
     }
-    process.stdout.write(`# ${rule.code} ${rule.name}\n\nFix: ${rule.fix}. Severity: ${rule.severity}. Guide section ${rule.section}.\n${rule.docs}`);
+    process.stdout.write(explainRule(rule));
     return EXIT_CLEAN;
   }
 
@@ -159,6 +163,41 @@ function runStdin(name: string, options: ProcessOptions): number {
   process.stdout.write(options.dryRun ? outcome.diff : (outcome.output ?? source));
   for (const d of outcome.diagnostics) process.stderr.write(`${name}:${d.line}:${d.column}: ${d.code} ${d.message}\n`);
   return outcome.diagnostics.length > 0 || (options.dryRun && outcome.diff !== "") ? EXIT_VIOLATIONS : EXIT_CLEAN;
+}
+
+/** `nvmarimo-fix checklist <notebook> [--format markdown|json]`. */
+async function checklistCommand(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = await yargs(argv)
+      .scriptName("nvmarimo-fix checklist")
+      .usage("$0 <notebook>\n\nThe guide's Validation Checklist for one notebook: passed, failed (with rule and line), not applicable, or review by hand.")
+      .option("format", { choices: ["markdown", "json"] as const, default: "markdown" as const })
+      .demandCommand(1, 1, "give one notebook", "give one notebook")
+      .strictOptions()
+      .help()
+      .exitProcess(false)
+      .fail((message, error) => {
+        throw error ?? new Error(message);
+      })
+      .parseAsync();
+  } catch (error) {
+    process.stderr.write(`nvmarimo-fix checklist: ${(error as Error).message}\n`);
+    return EXIT_ERROR;
+  }
+  if (args.help) return EXIT_CLEAN;
+  const path = String(args._[0]);
+  let results;
+  try {
+    const { source } = await readNotebookFile(path);
+    results = runChecklist(source);
+  } catch (error) {
+    const line = (error as NotebookSourceError).line;
+    process.stderr.write(`${path}${line ? `:${line}` : ""}: ${(error as Error).message}\n`);
+    return EXIT_ERROR;
+  }
+  process.stdout.write(args.format === "json" ? JSON.stringify({ path, items: results }, null, 2) + "\n" : checklistMarkdown(path, results));
+  return results.some((r) => r.status === "failed") ? EXIT_VIOLATIONS : EXIT_CLEAN;
 }
 
 function readVersion(): string {
