@@ -104,6 +104,8 @@ export function runFixLoop(initial: Notebook, options: FixOptions): FixLoopResul
       break;
     }
     passes++;
+    const priority = new Map(options.rules.map((r) => [r.code, r.fixPriority ?? 0]));
+    candidates.sort((a, b) => (priority.get(a.code) ?? 0) - (priority.get(b.code) ?? 0) || a.start - b.start);
     let fixes = chooseFixes(notebook, candidates);
     let outcome = tryPass(notebook, fixes);
     if (!outcome.ok) {

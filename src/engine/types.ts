@@ -20,6 +20,11 @@ export interface RuleMeta {
   readonly summary: string;
   /** Markdown: What it does / Why is this bad? / Example / Fix / Fix safety. */
   readonly docs: string;
+  /**
+   * When fixes of several rules compete for the same place in one pass, lower goes first
+   * (default 0). Gates (`mo.stop`) go before rewrites that wrap code in `try`.
+   */
+  readonly fixPriority?: number;
 }
 
 /**

@@ -91,6 +91,8 @@ export const expensiveCellWithoutStop = defineRule({
   section: "4.3",
   severity: "warning",
   fix: "unsafe",
+  // The gate goes in before other rules wrap or reorder the cell's code.
+  fixPriority: -10,
   summary: "Expensive work (training, `.fit`, downloads, `pip install`, generation) not gated by `mo.stop`",
   docs,
   check(context) {

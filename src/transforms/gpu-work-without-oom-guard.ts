@@ -118,6 +118,8 @@ export const gpuWorkWithoutOomGuard = defineRule({
   section: "6.1",
   severity: "warning",
   fix: "unsafe",
+  // Wrapping in `try` comes last, so gates and seeds land at the top of the cell first.
+  fixPriority: 10,
   summary: "Heavy GPU work (training, large allocations, generation, batched inference) without an out-of-memory handler",
   docs,
   check(context) {
