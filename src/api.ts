@@ -71,7 +71,7 @@ function parseOrThrow(source: string): Notebook {
 /** Lints notebook source. Throws `NotebookSourceError` for input that is not a valid notebook. */
 export function lintSource(source: string, options: LintOptions = {}): LintSourceResult {
   const notebook = parseOrThrow(source);
-  const { diagnostics, internalErrors } = lintNotebook(notebook, activeRules(options), options.ruleOptions);
+  const { diagnostics, internalErrors } = lintNotebook(notebook, activeRules(options), options.ruleOptions, undefined, options.path);
   return { diagnostics, internalErrors };
 }
 
@@ -79,10 +79,10 @@ export function lintSource(source: string, options: LintOptions = {}): LintSourc
 export function fixSource(source: string, options: FixSourceOptions = {}): FixSourceResult {
   const notebook = parseOrThrow(source);
   const rules = activeRules(options);
-  const loop = runFixLoop(notebook, { rules, unsafeFixes: options.unsafeFixes ?? false, ...(options.ruleOptions ? { ruleOptions: options.ruleOptions } : {}) });
+  const loop = runFixLoop(notebook, { rules, unsafeFixes: options.unsafeFixes ?? false, ...(options.ruleOptions ? { ruleOptions: options.ruleOptions } : {}), ...(options.path !== undefined ? { path: options.path } : {}) });
   const internalErrors = [...loop.internalErrors];
   if (!loop.converged) internalErrors.push({ code: "NV000", message: `fixes did not converge after ${loop.passes} passes` });
-  const remaining = loop.output === source ? lintNotebook(notebook, rules, options.ruleOptions) : lintNotebook(parseOrThrow(loop.output), rules, options.ruleOptions);
+  const remaining = lintNotebook(loop.output === source ? notebook : parseOrThrow(loop.output), rules, options.ruleOptions, undefined, options.path);
   return {
     output: loop.output,
     diagnostics: remaining.diagnostics,

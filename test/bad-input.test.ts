@@ -15,6 +15,8 @@ function setup(name: string, content: string | Buffer): { dir: string; path: str
   const dir = tempDir();
   const path = join(dir, name);
   writeFileSync(path, content);
+  // Only NVG003: these tests are about input handling, not the rule catalogue.
+  writeFileSync(join(dir, "pyproject.toml"), '[tool.nvmarimo-fix]\nselect = ["NVG003"]\n');
   return { dir, path, before: readFileSync(path), mtimeMs: statSync(path).mtimeMs };
 }
 
@@ -47,7 +49,7 @@ describe("bad input", () => {
   it("a notebook with an unparsable cell is fixed around it, the cell kept verbatim", () => {
     const unparsable = `app._unparsable_cell(\n    r"""\n    this is not python (\n    """,\n    name="_"\n)\n\n\n`;
     const source = DEL_WITHOUT_EMPTY_CACHE.replace("@app.cell\ndef _(model):", `${unparsable}@app.cell\ndef _(model):`);
-    const result = fixSource(source);
+    const result = fixSource(source, { select: ["NVG003"] });
     expect(result.output).toContain(unparsable);
     expect(result.output).toContain("torch.cuda.empty_cache()");
   });
@@ -74,6 +76,7 @@ describe("bad input", () => {
 
   it("a directory with a symlink loop terminates", () => {
     const dir = tempDir();
+    writeFileSync(join(dir, "pyproject.toml"), '[tool.nvmarimo-fix]\nselect = ["NVG003"]\n');
     mkdirSync(join(dir, "a"));
     writeFileSync(join(dir, "a", "nb.py"), DEL_WITHOUT_EMPTY_CACHE);
     symlinkSync("..", join(dir, "a", "loop"));

@@ -11,8 +11,13 @@ import { DEL_WITHOUT_EMPTY_CACHE } from "./helpers/notebooks.js";
 
 const require = createRequire(import.meta.url);
 
+/**
+ * A temporary tree. Unless the test brings its own pyproject.toml, only NVG003 is selected, so
+ * these tests exercise the CLI and not the catalogue (rules have their own fixture tests).
+ */
 function tree(files: Record<string, string | Buffer>): string {
   const dir = tempDir();
+  if (!("pyproject.toml" in files) && !("custom.toml" in files)) writeFileSync(join(dir, "pyproject.toml"), '[tool.nvmarimo-fix]\nselect = ["NVG003"]\n');
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(join(dir, name, ".."), { recursive: true });
     writeFileSync(join(dir, name), content);
@@ -176,7 +181,7 @@ describe("bulk runs", () => {
       "generated/nb.py": DEL_WITHOUT_EMPTY_CACHE,
       "vendor/nb.py": DEL_WITHOUT_EMPTY_CACHE,
       "src/nb.py": DEL_WITHOUT_EMPTY_CACHE,
-      "pyproject.toml": '[tool.nvmarimo-fix]\nexclude = ["vendor"]\n',
+      "pyproject.toml": '[tool.nvmarimo-fix]\nselect = ["NVG003"]\nexclude = ["vendor"]\n',
     });
     const r = runCli(["--check", "--format", "json", "."], { cwd: dir });
     expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual(["src/nb.py"]);
@@ -187,13 +192,13 @@ describe("bulk runs", () => {
 
 describe("configuration", () => {
   it("reads [tool.nvmarimo-fix] from the nearest pyproject.toml", () => {
-    const dir = tree({ "pyproject.toml": '[tool.nvmarimo-fix]\nignore = ["NVG003"]\n', "nbs/nb.py": DEL_WITHOUT_EMPTY_CACHE });
+    const dir = tree({ "pyproject.toml": '[tool.nvmarimo-fix]\nselect = ["NVG"]\nignore = ["NVG003"]\n', "nbs/nb.py": DEL_WITHOUT_EMPTY_CACHE });
     expect(runCli(["--check", "nbs"], { cwd: dir }).status).toBe(0);
   });
 
   it("per-file-ignores apply by glob", () => {
     const dir = tree({
-      "pyproject.toml": '[tool.nvmarimo-fix.per-file-ignores]\n"legacy/*.py" = ["NVG"]\n',
+      "pyproject.toml": '[tool.nvmarimo-fix]\nselect = ["NVG003"]\n\n[tool.nvmarimo-fix.per-file-ignores]\n"legacy/*.py" = ["NVG"]\n',
       "legacy/nb.py": DEL_WITHOUT_EMPTY_CACHE,
       "new/nb.py": DEL_WITHOUT_EMPTY_CACHE,
     });
@@ -231,10 +236,10 @@ describe("suppressions", () => {
 
 describe("stdin", () => {
   it("prints the fixed source, or the diff with --dry-run", () => {
-    const fixed = runCli(["-", "--stdin-filename", "nbs/nb.py"], { input: DEL_WITHOUT_EMPTY_CACHE });
+    const fixed = runCli(["-", "--select", "NVG003", "--stdin-filename", "nbs/nb.py"], { input: DEL_WITHOUT_EMPTY_CACHE });
     expect(fixed.stdout).toBe(CLEAN);
     expect(fixed.status).toBe(0);
-    const diff = runCli(["-", "--dry-run", "--stdin-filename", "nbs/nb.py"], { input: DEL_WITHOUT_EMPTY_CACHE });
+    const diff = runCli(["-", "--select", "NVG003", "--dry-run", "--stdin-filename", "nbs/nb.py"], { input: DEL_WITHOUT_EMPTY_CACHE });
     expect(diff.stdout).toContain("+++ b/nbs/nb.py");
     expect(diff.status).toBe(1);
     const broken = runCli(["-", "--stdin-filename", "x.py"], { input: "import marimo\napp = marimo.App()\ndef (:\n" });

@@ -2,9 +2,10 @@
 // return of every cell whose canonical form the edits changed (and of every cell they touched),
 // leaving all other bytes as they were.
 import MagicString from "magic-string";
-import { formatCellDefinition, formatReturn, formatSignature } from "../notebook/codegen.js";
+import { cellCode, formatCellDefinition, formatReturn, formatSignature, indentText } from "../notebook/codegen.js";
 import { computeDataflow, type Dataflow } from "../notebook/dataflow.js";
 import { parseNotebook, type Cell, type Notebook } from "../notebook/model.js";
+import { endOf } from "../notebook/python.js";
 import { withLineEnding } from "../notebook/text.js";
 import type { CellInsertion, Edit } from "./types.js";
 
@@ -103,6 +104,18 @@ export function regenerateCells(before: Notebook, beforeFlow: Dataflow, applied:
   const ms = new MagicString(notebook.source);
   const rewritten: number[] = [];
   for (const cell of notebook.cells) {
+    if (cell.kind === "setup") {
+      // marimo writes the setup cell's code re-indented by four spaces, like a cell body.
+      const from = applied.origin[cell.index]!;
+      const colon = cell.node.children().find((c) => c.kind() === ":");
+      if (from === -1 || !applied.touched.has(from) || cell.bodyIndent === "    " || cell.bodyIndent === "" || !colon) continue;
+      const bodyLine = notebook.source.indexOf("\n", endOf(colon)) + 1;
+      if (bodyLine === 0) continue;
+      const code = cellCode({ ...cell, signatureEnd: endOf(colon) }, notebook.source);
+      ms.overwrite(bodyLine, cell.end, withLineEnding(indentText(code), notebook.lineEnding));
+      rewritten.push(cell.index);
+      continue;
+    }
     if (cell.kind !== "cell") continue;
     const from = applied.origin[cell.index]!;
     const now = canonicalHeader(cell, flow);

@@ -14,6 +14,8 @@ export interface FixOptions {
   readonly rules: readonly Rule[];
   readonly unsafeFixes?: boolean;
   readonly ruleOptions?: RuleOptions;
+  /** The file's path, passed on to the rules. */
+  readonly path?: string;
 }
 
 export interface AppliedFix {
@@ -96,7 +98,7 @@ export function runFixLoop(initial: Notebook, options: FixOptions): FixLoopResul
 
   while (passes < MAX_PASSES) {
     const names = new NameAllocator(notebook.source);
-    const lint = lintNotebook(notebook, options.rules, options.ruleOptions, names);
+    const lint = lintNotebook(notebook, options.rules, options.ruleOptions, names, options.path);
     if (passes === 0) internalErrors.push(...lint.internalErrors);
     const candidates = lint.diagnostics.filter((d) => fixAllowed(d, unsafe) && !poisoned.has(keyOf(notebook, d)));
     if (candidates.length === 0) {
@@ -123,9 +125,19 @@ export function runFixLoop(initial: Notebook, options: FixOptions): FixLoopResul
       if (fixes.length === 0) continue;
       outcome = tryPass(notebook, fixes);
       if (!outcome.ok) {
-        for (const fix of fixes) poisoned.add(keyOf(notebook, fix));
-        internalErrors.push({ code: fixes[0]!.code, message: `fixes were not applied together: ${outcome.reason}` });
-        continue;
+        // Each verifies alone but not all together (e.g. two rules that each add
+        // `import marimo as mo` in a different cell): apply a compatible subset, chosen greedily
+        // in priority order; the others are linted again on the next pass, against the new source.
+        const compatible: Diagnostic[] = [];
+        for (const fix of fixes) {
+          const attempt = tryPass(notebook, [...compatible, fix]);
+          if (attempt.ok) {
+            compatible.push(fix);
+            outcome = attempt;
+          }
+        }
+        fixes = compatible;
+        if (!outcome.ok) continue; // Unreachable: the first fix verified alone.
       }
     }
     for (const d of fixes) applied.push({ code: d.code, description: d.fix!.description, line: d.line });

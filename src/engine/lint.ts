@@ -33,7 +33,7 @@ export class NameAllocator {
   }
 }
 
-export function lintNotebook(notebook: Notebook, rules: readonly Rule[], options: RuleOptions = {}, names?: NameAllocator): LintResult {
+export function lintNotebook(notebook: Notebook, rules: readonly Rule[], options: RuleOptions = {}, names?: NameAllocator, path?: string): LintResult {
   const diagnostics: Diagnostic[] = [];
   const internalErrors: InternalError[] = [];
   let dataflow: Dataflow | undefined;
@@ -48,6 +48,7 @@ export function lintNotebook(notebook: Notebook, rules: readonly Rule[], options
       freshName: (base) => allocator.fresh(base),
       cellAt: (offset) => cellAt(notebook, offset),
       options: options[rule.code] ?? {},
+      path,
       report: (input: ReportInput) => {
         const start = input.node ? startOf(input.node) : (input.start ?? 0);
         const end = input.node ? endOf(input.node) : (input.end ?? start);

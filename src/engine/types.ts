@@ -100,6 +100,8 @@ export interface RuleContext {
   cellAt(offset: number): Cell | undefined;
   /** Options for the running rule. */
   readonly options: Readonly<Record<string, unknown>>;
+  /** The notebook's file path as given to the linter (undefined for unnamed sources). */
+  readonly path: string | undefined;
   report(diagnostic: ReportInput): void;
 }
 

@@ -1,21 +1,46 @@
 import { defineRule } from "../engine/types.js";
+import { functionsWithoutDocstring } from "./lib/notebook-functions.js";
 
 const docs = `
 ## What it does
-TODO
+Finds functions without a docstring: \`@app.function\`s, functions defined in the setup cell
+or in a cell (at its top level or inside an \`if\`/\`try\`/\`with\` block), and the methods of
+the classes defined there or with \`@app.class_definition\`. Cell functions themselves
+(\`@app.cell def _\`), functions nested inside another function, \`typing.overload\` stubs and
+magic methods other than \`__init__\` are not checked.
 
 ## Why is this bad?
-TODO
+Notebook functions are where the GPU logic lives (training steps, memory queries, benchmarks).
+The guide asks for a docstring on every function that says what it does and why, with its
+arguments and return value (section 1.3 "Comments & Docstrings"); \`@app.function\`s are also
+importable from other modules, where the docstring is all a caller sees.
 
 ## Example
 \`\`\`python
+@app.function
+def benchmark_matmul(size: int, device: torch.device) -> float:
+    a = torch.randn(size, size, device=device)
+    ...
+\`\`\`
+
+Use instead:
+\`\`\`python
+@app.function
+def benchmark_matmul(size: int, device: torch.device) -> float:
+    """
+    Average seconds per (size × size) matrix multiplication on \`device\`.
+
+    CUDA kernels run asynchronously, so the clock is read after \`torch.cuda.synchronize()\`.
+    """
+    a = torch.randn(size, size, device=device)
+    ...
 \`\`\`
 
 ## Fix
-TODO
+None: only the author can say what a function is for.
 
 ## Fix safety
-TODO
+No fix is offered.
 `;
 
 export const functionMissingDocstring = defineRule({
@@ -24,9 +49,15 @@ export const functionMissingDocstring = defineRule({
   section: "1.3",
   severity: "warning",
   fix: "none",
-  summary: "TODO",
+  summary: "Function defined in a cell or with `@app.function` has no docstring",
   docs,
-  check() {
-    // TODO
+  check(context) {
+    for (const fn of functionsWithoutDocstring(context.notebook)) {
+      const name = fn.field("name");
+      context.report({
+        node: name ?? fn,
+        message: `Function \`${name?.text() ?? "?"}\` has no docstring: add one that says what it does and why (arguments and return value for non-trivial functions)`,
+      });
+    }
   },
 });

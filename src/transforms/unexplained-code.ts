@@ -1,32 +1,129 @@
 import { defineRule } from "../engine/types.js";
+import type { Cell, Notebook } from "../notebook/model.js";
+import { cellCodeRange } from "../notebook/dataflow.js";
+import { startOf } from "../notebook/python.js";
+import { blankStringsAndComments } from "./lib/cell-globals.js";
+
+const DEFAULT_MAX_CODE_LINES = 30;
 
 const docs = `
 ## What it does
-TODO
+Looks for code that the notebook does not explain (guide, section 10.1 "Explain Concepts"):
+
+- a **long code cell** (30 lines of code or more, not counting blank lines, comments and
+  strings; option \`maxCodeLines\`) with no markdown nearby: neither of the two cells above it
+  nor the cell below it is a markdown cell (a cell that only shows \`mo.md(...)\`), and the cell
+  shows no markdown of its own;
+- a notebook with **no documentation link** at all (no \`http://\` or \`https://\` URL in its
+  markdown, docstrings or comments), reported once, at the \`app = marimo.App(...)\` line.
 
 ## Why is this bad?
-TODO
+A GPU notebook is read as much as it is run. A long block of training or kernel code without
+a word of explanation tells the reader what happens but not why (why mixed precision, why this
+batch size, why \`pin_memory\`), and without links they cannot learn more (the guide's
+checklist: "Concepts explained clearly", "Links to documentation").
 
 ## Example
 \`\`\`python
+@app.cell
+def _(model, loader, optimizer, scaler):
+    for images, labels in loader:
+        ...  # 40 lines of training code, no markdown cell around it
+\`\`\`
+
+Use instead:
+\`\`\`python
+@app.cell(hide_code=True)
+def _(mo):
+    mo.md(r"""
+    ## Mixed precision training
+
+    FP16 matrix multiplications run on tensor cores, about 2x faster on Volta and newer...
+    [NVIDIA Mixed Precision Guide](https://docs.nvidia.com/deeplearning/performance/mixed-precision-training/)
+    """)
+    return
+
+
+@app.cell
+def _(model, loader, optimizer, scaler):
+    for images, labels in loader:
+        ...
 \`\`\`
 
 ## Fix
-TODO
+None: explanations have to be written by someone who understands the code.
 
 ## Fix safety
-TODO
+No fix is offered.
 `;
+
+/** A call of `mo.md(...)` (any alias), possibly inside a layout or with `.callout(...)`. */
+const MARKDOWN_CALL = /(?:^|[^\p{L}\p{N}_])(?:[\p{L}_][\p{L}\p{N}_]*\s*\.\s*)?md\s*\(/u;
 
 export const unexplainedCode = defineRule({
   code: "NVL001",
   name: "unexplained-code",
   section: "10.1",
-  severity: "warning",
+  severity: "info",
   fix: "none",
-  summary: "TODO",
+  summary: "Long code cell with no markdown nearby, or a notebook with no documentation links",
   docs,
-  check() {
-    // TODO
+  check(context) {
+    const { notebook } = context;
+    const limit = maxCodeLines(context.options.maxCodeLines);
+    const cells = notebook.cells.filter((c) => c.kind === "cell");
+    const markdown = new Map<number, boolean>();
+    const isMarkdownCell = (cell: Cell | undefined) => {
+      if (!cell) return false;
+      let known = markdown.get(cell.index);
+      if (known === undefined) {
+        known = cell.statements.length > 0 && cell.statements.every((s) => s.kind() === "expression_statement" && MARKDOWN_CALL.test(s.text()));
+        markdown.set(cell.index, known);
+      }
+      return known;
+    };
+    cells.forEach((cell, position) => {
+      const range = cellCodeRange(cell, notebook.source);
+      // Cheap bound first: fewer physical lines than the limit cannot hold enough code.
+      if (lineCount(notebook.source, range.start, range.end) < limit) return;
+      const code = blankStringsAndComments(notebook.source, range.start, range.end);
+      const lines = code.split("\n").filter((line) => line.trim() !== "").length;
+      if (lines < limit) return;
+      if (MARKDOWN_CALL.test(notebook.source.slice(range.start, range.end))) return;
+      if ([cells[position - 1], cells[position - 2], cells[position + 1]].some(isMarkdownCell)) return;
+      const first = cell.statements[0];
+      const start = first ? startOf(first) : range.start;
+      const lineEnd = notebook.source.indexOf("\n", start);
+      context.report({
+        start,
+        end: (lineEnd === -1 ? notebook.source.length : lineEnd) - (notebook.source[lineEnd - 1] === "\r" ? 1 : 0),
+        message: `This cell has ${lines} lines of code and no markdown nearby: add a markdown cell above it that explains what the code does and why`,
+      });
+    });
+    if (cells.length > 0 && !/https?:\/\//.test(notebook.source)) {
+      const app = appStatement(notebook);
+      context.report({
+        start: app.start,
+        end: app.end,
+        message: "The notebook links to no documentation: link the docs of the libraries and techniques it uses (for example in the title markdown cell)",
+      });
+    }
   },
 });
+
+function maxCodeLines(option: unknown): number {
+  return typeof option === "number" && Number.isInteger(option) && option > 0 ? option : DEFAULT_MAX_CODE_LINES;
+}
+
+function lineCount(source: string, start: number, end: number): number {
+  let count = 1;
+  for (let i = source.indexOf("\n", start); i !== -1 && i < end; i = source.indexOf("\n", i + 1)) count++;
+  return count;
+}
+
+function appStatement(notebook: Notebook): { start: number; end: number } {
+  const match = /^app\s*=\s*marimo\.App\b[^\n]*/m.exec(notebook.source);
+  if (!match) return { start: 0, end: 0 };
+  const end = match.index + match[0].replace(/\r$/, "").length;
+  return { start: match.index, end };
+}

@@ -1,0 +1,49 @@
+// NVS003 missing-dependency-metadata: the fixtures pin the fixes; these pin the diagnostics and
+// the package-name knowledge.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { fixSource, lintSource } from "../../src/index.js";
+import { moduleOrigin } from "../../src/transforms/lib/missing-dependency-metadata-packages.js";
+
+function lint(fixture: string) {
+  return lintSource(readFileSync(`testfixtures/NVS003/${fixture}.input.py`, "utf8"), { select: ["NVS003"] }).diagnostics;
+}
+
+describe("NVS003 missing-dependency-metadata", () => {
+  it("maps import names to PyPI names and leaves the standard library out", () => {
+    expect(moduleOrigin("cv2")).toEqual({ kind: "known", distributions: expect.arrayContaining(["opencv-python"]) });
+    expect(moduleOrigin("sklearn.model_selection")).toEqual({ kind: "known", distributions: ["scikit-learn"] });
+    expect(moduleOrigin("PIL")).toEqual({ kind: "known", distributions: ["pillow"] });
+    expect(moduleOrigin("yaml")).toEqual({ kind: "known", distributions: ["pyyaml"] });
+    expect(moduleOrigin("cudf")).toMatchObject({ kind: "known", distributions: ["cudf-cu12", "cudf-cu11", "cudf"] });
+    expect(moduleOrigin("google.cloud.storage")).toEqual({ kind: "known", distributions: ["google-cloud-storage"] });
+    expect(moduleOrigin("huggingface_hub")).toEqual({ kind: "known", distributions: ["huggingface-hub"] });
+    for (const stdlib of ["os", "json", "asyncio", "collections.abc", "tomllib", "__future__"]) expect(moduleOrigin(stdlib)).toEqual({ kind: "stdlib" });
+    expect(moduleOrigin(".helpers")).toEqual({ kind: "relative" });
+    expect(moduleOrigin("my_project.datasets")).toEqual({ kind: "unknown", name: "my_project" });
+  });
+
+  it("reports a missing block at line 1, and names modules it cannot map", () => {
+    const [missing] = lint("mapped-names-optional-and-local-modules");
+    expect(missing?.line).toBe(1);
+    expect(missing?.message).toContain("google-cloud-storage, marimo, opencv-python, pillow, pyyaml, scikit-learn, torch");
+    expect(missing?.message).toContain("`my_project` is not a known PyPI package");
+    expect(missing?.message).not.toContain("cudf");
+  });
+
+  it("reports incomplete lists and blocks without dependencies, with a fix", () => {
+    expect(lint("incomplete-sorted-list").map((d) => [d.line, d.fix !== undefined])).toEqual([[1, true]]);
+    expect(lint("block-without-dependencies").map((d) => [d.line, d.fix !== undefined])).toEqual([[1, true]]);
+  });
+
+  it("reports an unclosed block without a fix and accepts complete lists (alternatives, markers, extras)", () => {
+    expect(lint("unclosed-block-not-fixed").map((d) => [d.line, d.fix])).toEqual([[1, undefined]]);
+    expect(lint("already-listed-no-change")).toEqual([]);
+  });
+
+  it("puts the block after a shebang and an encoding line", () => {
+    const source = readFileSync("testfixtures/NVS003/cpu-setup-cell-shebang-and-docstring.input.py", "utf8");
+    const lines = fixSource(source, { select: ["NVS003"] }).output.split("\n");
+    expect(lines.slice(0, 4)).toEqual(["#!/usr/bin/env python3", "# -*- coding: utf-8 -*-", "# /// script", '# requires-python = ">=3.11"']);
+  });
+});

@@ -1,0 +1,45 @@
+#!/usr/bin/env python
+# -*- coding: utf-8 -*-
+# /// script
+# requires-python = ">=3.11"
+# dependencies = [
+#     "marimo",
+#     "cupy-cuda12x",
+#     "pandas",
+# ]
+# ///
+
+import marimo
+
+__generated_with = "0.23.1"
+app = marimo.App()
+
+
+@app.cell
+def _():
+    import marimo as mo
+    import cupy as cp
+    import pandas as pd
+    return cp, mo, pd
+
+
+@app.cell
+def _(mo):
+    mo.md("""
+    ## Vue d'ensemble
+
+    # Réduction de matrices avec CuPy — 2ᵉ édition
+    """)
+    return
+
+
+@app.cell
+def _(cp, pd):
+    _matrix = cp.random.rand(256, 256)
+    summary = pd.DataFrame({"norme": [float(cp.linalg.norm(_matrix))]})
+    summary
+    return
+
+
+if __name__ == "__main__":
+    app.run()

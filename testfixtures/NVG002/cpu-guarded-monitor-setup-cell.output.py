@@ -1,0 +1,69 @@
+"""Matrix multiplication playground (GPU when available)."""
+
+import marimo
+
+__generated_with = "0.25.2"
+app = marimo.App()
+
+with app.setup:
+    import marimo as mo
+    import torch
+
+
+@app.cell(hide_code=True)
+def _():
+    mo.md("""
+    # ✖️ Matmul playground
+
+    Pick a size and multiply two matrices of ones.
+    """)
+    return
+
+
+@app.cell
+def _():
+    memory_refresh = mo.ui.refresh(options=["1s", "2s", "5s"], default_interval="2s")
+    return (memory_refresh,)
+
+
+@app.cell
+def _(memory_refresh):
+    """Real-time GPU memory monitor: re-runs on every tick of `memory_refresh`."""
+    mo.stop(
+        not torch.cuda.is_available(),
+        mo.md("⚠️ **No NVIDIA GPU detected**: the memory monitor needs CUDA.").callout(kind="warn"),
+    )
+    _props = torch.cuda.get_device_properties(0)
+    _allocated_gb = torch.cuda.memory_allocated(0) / 1e9
+    _reserved_gb = torch.cuda.memory_reserved(0) / 1e9
+    _total_gb = _props.total_memory / 1e9
+    mo.vstack([
+        mo.hstack([mo.md("### 📊 GPU memory"), memory_refresh]),
+        mo.hstack([
+            mo.stat(f"{_allocated_gb:.2f} GB", label="Allocated", caption="live tensors"),
+            mo.stat(f"{_reserved_gb:.2f} GB", label="Reserved", caption="PyTorch's cache"),
+            mo.stat(f"{_total_gb:.1f} GB", label="Total", caption=_props.name),
+            mo.stat(f"{100 * _allocated_gb / _total_gb:.1f} %", label="Used by tensors"),
+        ]),
+    ])
+    return
+
+
+@app.cell
+def _():
+    size = mo.ui.slider(16, 256, value=64, label="Matrix size")
+    size
+    return (size,)
+
+
+@app.cell
+def _(size):
+    _device = "cuda" if torch.cuda.is_available() else "cpu"
+    _a = torch.ones(size.value, size.value, device=_device)
+    product = _a @ _a
+    mo.md(f"trace = {product.trace().item():.0f} on `{_device}`")
+    return
+
+
+if __name__ == "__main__":
+    app.run()

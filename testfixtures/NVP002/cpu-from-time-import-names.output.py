@@ -1,0 +1,49 @@
+import marimo
+
+__generated_with = "0.25.2"
+app = marimo.App()
+
+
+@app.cell
+def _():
+    from time import perf_counter
+
+    import marimo as mo
+    import torch
+
+    return mo, perf_counter, torch
+
+
+@app.cell
+def _(mo, perf_counter, torch):
+    device = "cuda" if torch.cuda.is_available() else "cpu"
+    x = torch.randn(128, 128, device=device)
+    _start = perf_counter()
+    y = torch.relu(x @ x)
+    if torch.cuda.is_available():
+        torch.cuda.synchronize()  # wait for the queued GPU kernels before reading the clock
+    _seconds = perf_counter() - _start
+    mo.md(f"ReLU(x @ x): {_seconds * 1e3:.3f} ms")
+    return
+
+
+@app.cell
+def _(mo, torch):
+    from time import perf_counter as _perf
+    from time import time as _now
+
+    _t = _perf()
+    z = torch.ones(32, device="cuda" if torch.cuda.is_available() else "cpu").cumsum(0)
+    if torch.cuda.is_available():
+        torch.cuda.synchronize()  # wait for the queued GPU kernels before reading the clock
+    _dt = _perf() - _t
+    _u = _perf()
+    w = z * 2
+    if torch.cuda.is_available():
+        torch.cuda.synchronize()  # wait for the queued GPU kernels before reading the clock
+    mo.md(f"cumsum {_dt:.6f} s, scale {_perf() - _u:.6f} s")
+    return
+
+
+if __name__ == "__main__":
+    app.run()
