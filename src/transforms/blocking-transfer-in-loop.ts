@@ -1,7 +1,7 @@
 import { defineRule } from "../engine/types.js";
 import type { Notebook } from "../notebook/model.js";
 import type { Matcher, PyNode } from "../notebook/python.js";
-import { appendArgument, callArguments, escapeRegex, hasSplat, keywordArgument, targetNames, usesGpu } from "./lib/nvp-helpers.js";
+import { appendArgument, callArguments, escapeRegex, findInCells, hasSplat, keywordArgument, targetNames, usesGpu } from "./lib/nvp-helpers.js";
 
 const docs = `
 ## What it does
@@ -78,9 +78,9 @@ export const blockingTransferInLoop = defineRule({
     const source = notebook.source;
     if (!source.includes(".to(") && !source.includes(".cuda(")) return;
     if (!LOADER_TEXT.test(source) || !usesGpu(notebook)) return;
-    const root = notebook.root.root();
     const reported = new Set<number>();
-    for (const loop of root.findAll({ rule: { kind: "for_statement", has: { kind: "call", stopBy: "end", has: { field: "function", kind: "attribute", regex: "\\.(to|cuda)$" } } } } as Matcher)) {
+    const loops = findInCells(notebook, /\.(?:to|cuda)\(/, { rule: { kind: "for_statement", has: { kind: "call", stopBy: "end", has: { field: "function", kind: "attribute", regex: "\\.(to|cuda)$" } } } } as Matcher);
+    for (const loop of loops) {
       const body = loop.field("body");
       if (!body) continue;
       const iterable = unwrap(loop.field("right"));

@@ -253,14 +253,20 @@ function boundInEnclosingScope(node: PyNode, name: string, cell: Cell): boolean 
   return false;
 }
 
-const IDENTIFIER = /[\p{L}_][\p{L}\p{N}_]*/gu;
+// Identifiers without the `u` flag (several times faster in V8): ASCII words plus any non-ASCII
+// character, which over-approximates Python's identifier rules harmlessly.
+const ID = "[A-Za-z_\\u0080-\\uffff][\\w\\u0080-\\uffff]*";
+const IDENTIFIER = new RegExp(ID, "g");
 /** Each pattern with a substring that must occur for it to match (skips most regex scans). */
 const BINDINGS: ReadonlyArray<readonly [string, RegExp]> = [
   // `x = ...`, `x: T = ...`, `a, b = ...` at the start of a line
-  ["=", /^[ \t]*((?:[\p{L}_][\p{L}\p{N}_]*\s*,\s*)*[\p{L}_][\p{L}\p{N}_]*)\s*,?\s*(?::[^=\n]+)?=(?!=)/gmu],
-  ["for", /\bfor\s+([\p{L}\p{N}_\s,()]+?)\s+in\b/gu],
-  ["", /\b(?:as|def|class|global)\s+([\p{L}_][\p{L}\p{N}_]*)/gu],
-  [":=", /([\p{L}_][\p{L}\p{N}_]*)\s*:=/gu],
+  ["=", new RegExp(`^[ \\t]*((?:${ID}\\s*,\\s*)*${ID})\\s*,?\\s*(?::[^=\\n]+)?=(?!=)`, "gm")],
+  ["for", /\bfor\s+([\w\u0080-\uffff\s,()]+?)\s+in\b/g],
+  ["as", new RegExp(`\\bas\\s+(${ID})`, "g")],
+  ["def", new RegExp(`\\bdef\\s+(${ID})`, "g")],
+  ["class", new RegExp(`\\bclass\\s+(${ID})`, "g")],
+  ["global", new RegExp(`\\bglobal\\s+(${ID})`, "g")],
+  [":=", new RegExp(`(${ID})\\s*:=`, "g")],
 ];
 
 /**

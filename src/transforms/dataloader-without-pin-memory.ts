@@ -2,7 +2,7 @@ import { defineRule } from "../engine/types.js";
 import type { Notebook } from "../notebook/model.js";
 import { type Matcher, type PyNode } from "../notebook/python.js";
 import { importsOf } from "./lib/imports.js";
-import { appendArgument, callArguments, escapeRegex, hasSplat, keywordArgument, usesGpu } from "./lib/nvp-helpers.js";
+import { appendArgument, callArguments, escapeRegex, findInCells, hasSplat, keywordArgument, usesGpu } from "./lib/nvp-helpers.js";
 
 const docs = `
 ## What it does
@@ -54,9 +54,9 @@ export const dataloaderWithoutPinMemory = defineRule({
   check(context) {
     const { notebook } = context;
     if (!notebook.source.includes("DataLoader") || !usesGpu(notebook)) return;
-    const matcher = loaderCallMatcher(notebook);
-    if (!matcher) return;
-    for (const call of notebook.root.root().findAll(matcher)) {
+    const loader = loaderCallMatcher(notebook);
+    if (!loader) return;
+    for (const call of findInCells(notebook, loader.cells, loader.matcher)) {
       if (keywordArgument(call, "pin_memory") || hasSplat(call)) continue;
       const dataset = datasetArgument(call);
       if (dataset && onDevice(notebook, dataset, 2)) continue;
@@ -72,8 +72,8 @@ export const dataloaderWithoutPinMemory = defineRule({
   },
 });
 
-/** Calls of `DataLoader` under the names the notebook imported it as. */
-function loaderCallMatcher(notebook: Notebook): Matcher | undefined {
+/** Calls of `DataLoader` under the names the notebook imported it as, and a text test for cells that may hold one. */
+function loaderCallMatcher(notebook: Notebook): { matcher: Matcher; cells: RegExp } | undefined {
   const names = new Set<string>();
   const modules = new Set<string>();
   for (const i of importsOf(notebook)) {
@@ -86,7 +86,10 @@ function loaderCallMatcher(notebook: Notebook): Matcher | undefined {
   if (names.size > 0) alternatives.push({ kind: "identifier", regex: `^(${[...names].map(escapeRegex).join("|")})$` });
   if (modules.size > 0) alternatives.push({ kind: "attribute", regex: `^(${[...modules].map(escapeRegex).join("|")})(\\.\\w+)*\\.DataLoader$` });
   if (alternatives.length === 0) return undefined;
-  return { rule: { kind: "call", has: { field: "function", any: alternatives } } } as Matcher;
+  return {
+    matcher: { rule: { kind: "call", has: { field: "function", any: alternatives } } } as Matcher,
+    cells: new RegExp(`\\b(${["DataLoader", ...names].map(escapeRegex).join("|")})\\s*\\(`),
+  };
 }
 
 function datasetArgument(call: PyNode): PyNode | undefined {

@@ -4,7 +4,7 @@ import type { Notebook } from "../notebook/model.js";
 import { endOf, startOf, type Matcher, type PyNode } from "../notebook/python.js";
 import { indentationAt } from "../notebook/text.js";
 import { importsOf, type ImportedName } from "./lib/imports.js";
-import { escapeRegex, visibleAlias } from "./lib/nvp-helpers.js";
+import { escapeRegex, findInCells, visibleAlias } from "./lib/nvp-helpers.js";
 
 const docs = `
 ## What it does
@@ -111,7 +111,7 @@ function checkAttributeForms(context: RuleContext, torchRoots: readonly string[]
   const prefixes = [...torchRoots.map((t) => `${escapeRegex(t)}\\.cuda\\.amp`), ...cudaRoots.map((c) => `${escapeRegex(c)}\\.amp`)];
   if (prefixes.length === 0) return;
   const matcher: Matcher = { rule: { kind: "attribute", regex: `^(${prefixes.join("|")})\\.(${MEMBERS.join("|")})$` } };
-  for (const ref of notebook.root.root().findAll(matcher)) {
+  for (const ref of findInCells(notebook, /\bamp\s*\./, matcher)) {
     if (ref.inside({ rule: { any: [{ kind: "import_statement" }, { kind: "import_from_statement" }] } })) continue;
     const text = ref.text();
     const member = text.slice(text.lastIndexOf(".") + 1) as Member;
@@ -172,7 +172,7 @@ function checkGroup(context: RuleContext, group: Group): void {
   const statementIds = new Set(group.statements.keys());
   // A cell's `return` lists its outputs for marimo; the engine rewrites it.
   const returns = notebook.cells.flatMap((c) => (c.returnStatement ? [c.returnStatement] : []));
-  for (const id of notebook.root.root().findAll(matcher)) {
+  for (const id of findInCells(notebook, new RegExp(`\\b(${locals.map(escapeRegex).join("|")})\\b`), matcher)) {
     if (!isReference(id, statementIds)) continue;
     if (returns.some((r) => startOf(r) <= startOf(id) && endOf(id) <= endOf(r))) continue;
     const kind = memberOf.get(id.text())!;

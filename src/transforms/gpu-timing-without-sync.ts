@@ -3,7 +3,7 @@ import { defineRule, type RuleContext, type TextEdit } from "../engine/types.js"
 import type { Cell, Notebook } from "../notebook/model.js";
 import { endOf, startOf, type Matcher, type PyNode } from "../notebook/python.js";
 import { importsOf, moduleAliases } from "./lib/imports.js";
-import { callArguments, escapeRegex, ownsLines, statementOf, usesGpu, visibleAlias } from "./lib/nvp-helpers.js";
+import { callArguments, escapeRegex, findInCells, ownsLines, statementOf, usesGpu, visibleAlias } from "./lib/nvp-helpers.js";
 
 const docs = `
 ## What it does
@@ -98,8 +98,9 @@ export const gpuTimingWithoutSync = defineRule({
     const clock = clockNames(notebook);
     const matcher = timerMatcher(clock);
     if (!matcher) return;
-    const root = notebook.root.root();
-    const timerCalls = root.findAll(matcher).filter((c) => callArguments(c).length === 0);
+    const names = [...clock.functions.keys(), ...clock.modules, ...clock.timeit];
+    const cells = new RegExp(`\\b(${names.map(escapeRegex).join("|")})\\b`);
+    const timerCalls = findInCells(notebook, cells, matcher).filter((c) => callArguments(c).length === 0);
     if (timerCalls.length < 2) return;
     // Starts: `name = <timer>()`.
     const assigned = new Map<string, PyNode[]>();
@@ -113,9 +114,9 @@ export const gpuTimingWithoutSync = defineRule({
       assigned.set(left.text(), list);
     }
     if (assigned.size === 0) return;
-    const names = `^(${[...assigned.keys()].map(escapeRegex).join("|")})$`;
-    const subtractions = root.findAll({
-      rule: { kind: "binary_operator", has: { field: "right", kind: "identifier", regex: names }, all: [{ has: { field: "operator", regex: "^-$" } }] },
+    const starts = [...assigned.keys()].map(escapeRegex).join("|");
+    const subtractions = findInCells(notebook, new RegExp(`-\\s*(${starts})\\b`), {
+      rule: { kind: "binary_operator", has: { field: "right", kind: "identifier", regex: `^(${starts})$` }, all: [{ has: { field: "operator", regex: "^-$" } }] },
     } as Matcher);
     const seen = new Set<number>();
     const torchAliases = moduleAliases(notebook, "torch");

@@ -1,6 +1,6 @@
 import { defineRule } from "../engine/types.js";
 import { startOf, type Matcher } from "../notebook/python.js";
-import { loopHeaderEnd, trainingLoops, usesGpu } from "./lib/nvp-helpers.js";
+import { findInCells, loopHeaderEnd, trainingLoops, usesGpu } from "./lib/nvp-helpers.js";
 
 const docs = `
 ## What it does
@@ -54,7 +54,7 @@ const PRECISION: Matcher = {
   },
 };
 
-const PRECISION_TEXT = /autocast|GradScaler|float16|bfloat16|half|bf16|fp16|amp|mixed_precision|custom_fwd/;
+const PRECISION_TEXT = /\b(autocast|GradScaler|float16|bfloat16|half|bf16|fp16|amp|mixed_precision|custom_fwd)\b/;
 
 export const noMixedPrecision = defineRule({
   code: "NVP007",
@@ -70,7 +70,7 @@ export const noMixedPrecision = defineRule({
     const loops = trainingLoops(notebook);
     if (loops.length === 0) return;
     // The text test is cheap; the native query then ignores strings and comments.
-    if (PRECISION_TEXT.test(notebook.source) && notebook.root.root().find(PRECISION)) return;
+    if (PRECISION_TEXT.test(notebook.source) && findInCells(notebook, PRECISION_TEXT, PRECISION).length > 0) return;
     for (const { loop } of loops) {
       context.report({
         start: startOf(loop),

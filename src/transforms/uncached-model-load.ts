@@ -4,7 +4,7 @@ import type { Cell, Notebook } from "../notebook/model.js";
 import { endOf, startOf, type Matcher, type PyNode } from "../notebook/python.js";
 import { indentationAt, lineStartOf } from "../notebook/text.js";
 import { importsOf, moduleAliases } from "./lib/imports.js";
-import { callArguments, escapeRegex, ownsLines, statementOf, visibleAlias } from "./lib/nvp-helpers.js";
+import { callArguments, escapeRegex, findInCells, ownsLines, statementOf, visibleAlias } from "./lib/nvp-helpers.js";
 
 const docs = `
 ## What it does
@@ -76,7 +76,7 @@ export const uncachedModelLoad = defineRule({
     const source = notebook.source;
     if (!source.includes("from_pretrained(") && !source.includes("load_dataset(") && !source.includes("load(")) return;
     const matcher = loadMatcher(notebook);
-    const calls = notebook.root.root().findAll(matcher);
+    const calls = findInCells(notebook, /from_pretrained\(|load_dataset\(|load\(/, matcher);
     if (calls.length === 0) return;
     const groups = new Map<number, Fix | string>();
     for (const call of calls) {

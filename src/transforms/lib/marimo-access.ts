@@ -4,8 +4,8 @@
 import { PYTHON_BUILTINS } from "../../notebook/builtins.js";
 import { cellVariables, type Dataflow } from "../../notebook/dataflow.js";
 import type { Cell, Notebook } from "../../notebook/model.js";
-import { startOf, type PyNode } from "../../notebook/python.js";
-import { importsOf } from "./imports.js";
+import { startOf, type Matcher, type PyNode } from "../../notebook/python.js";
+import { cellsMatching } from "./candidate-cells.js";
 
 export interface MarimoBinding {
   /** The local name bound to the marimo module (`mo`, `marimo`, ...). */
@@ -18,27 +18,33 @@ export interface MarimoBinding {
 }
 
 const bindingCache = new WeakMap<Notebook, MarimoBinding[]>();
+const MARIMO_IMPORT_LINE = /^[ \t]*import[ \t]+marimo\b/gm;
+const MARIMO_IMPORT: Matcher = { rule: { kind: "import_statement" } };
 
-/** `import marimo [as x]` statements inside cells (the file's own `import marimo` is not one). */
+/**
+ * `import marimo [as x]` statements inside cells (the file's own `import marimo` is not one).
+ * Found from the text first, so that only the cells holding one are queried.
+ */
 export function marimoBindings(notebook: Notebook): MarimoBinding[] {
   const cached = bindingCache.get(notebook);
   if (cached) return cached;
   const result: MarimoBinding[] = [];
-  for (const imported of importsOf(notebook)) {
-    if (imported.module !== "marimo" || imported.attribute !== undefined) continue;
-    const at = startOf(imported.node);
-    const cell = notebook.cells.find((c) => c.start <= at && at < c.end);
-    if (!cell || (cell.kind !== "cell" && cell.kind !== "setup")) continue;
-    const topLevel = cell.statements.some((s) => startOf(s) === at);
-    result.push({ name: imported.local, cell, node: imported.node, topLevel });
+  for (const cell of cellsMatching(notebook, MARIMO_IMPORT_LINE)) {
+    if (cell.kind !== "cell" && cell.kind !== "setup") continue;
+    for (const node of cell.node.findAll(MARIMO_IMPORT)) {
+      const m = /^import\s+marimo(?:\s+as\s+(\w+))?\s*$/.exec(node.text());
+      if (!m) continue;
+      const at = startOf(node);
+      result.push({ name: m[1] ?? "marimo", cell, node, topLevel: cell.statements.some((s) => startOf(s) === at) });
+    }
   }
   bindingCache.set(notebook, result);
   return result;
 }
 
 /**
- * Prefixes under which marimo APIs are called: `mo.` for every alias of the module (plus `mo.`
- * itself, the universal convention), and `<sub>.` for `from marimo import ui|status|output`.
+ * Prefixes under which marimo APIs are called: every alias of the module (plus `mo` itself, the
+ * universal convention), and the local names of `from marimo import ui|status|stop|...`.
  */
 export interface MarimoNames {
   /** Local names bound to the marimo module (always includes `mo`). */
@@ -48,19 +54,26 @@ export interface MarimoNames {
 }
 
 const namesCache = new WeakMap<Notebook, MarimoNames>();
+const IMPORT_AS = /^[ \t]*import[ \t]+marimo[ \t]+as[ \t]+(\w+)/gm;
+const FROM_IMPORT = /^[ \t]*from[ \t]+marimo[ \t]+import[ \t]+\(?([^)#\r\n]*)/gm;
 
+/** From the text of the imports (no native query): aliases rarely span lines. */
 export function marimoNames(notebook: Notebook): MarimoNames {
   const cached = namesCache.get(notebook);
   if (cached) return cached;
+  const source = notebook.source;
   const modules = new Set<string>(["mo"]);
   const attributes = new Map<string, string>();
-  for (const imported of importsOf(notebook)) {
-    if (imported.module === "marimo" && imported.attribute === undefined && imported.local !== "marimo") modules.add(imported.local);
-    else if (imported.module === "marimo" && imported.attribute !== undefined) attributes.set(imported.attribute, imported.local);
-  }
-  // `marimo.ui.slider(...)` works wherever a cell imported `marimo` itself.
-  if (importsOf(notebook).some((i) => i.module === "marimo" && i.attribute === undefined && i.local === "marimo" && marimoBindings(notebook).some((b) => b.name === "marimo"))) {
-    modules.add("marimo");
+  if (source.includes("marimo")) {
+    for (const m of source.matchAll(IMPORT_AS)) modules.add(m[1]!);
+    for (const m of source.matchAll(FROM_IMPORT)) {
+      for (const part of m[1]!.split(",")) {
+        const n = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
+        if (n) attributes.set(n[1]!, n[2] ?? n[1]!);
+      }
+    }
+    // `marimo.ui.slider(...)` works wherever a cell imported `marimo` itself.
+    if (marimoBindings(notebook).some((b) => b.name === "marimo")) modules.add("marimo");
   }
   const names = { modules, attributes };
   namesCache.set(notebook, names);

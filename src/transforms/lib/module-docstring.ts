@@ -345,7 +345,10 @@ export function sectionLines(part: DocstringPart, input: PartInput): string[] {
     case "cuda":
       return [CUDA_LINE];
     case "tested":
-      return ["Tested configurations:", "- TODO: OS + GPU (VRAM) + CUDA version, e.g. Ubuntu 22.04 + L4 (24GB) + CUDA 12.4"];
+      return [
+        "Tested configurations:",
+        input.gpu ? "- TODO: OS + GPU (VRAM) + CUDA version, e.g. Ubuntu 22.04 + L4 (24GB) + CUDA 12.4" : "- TODO: OS + Python version, e.g. Ubuntu 22.04 + Python 3.12",
+      ];
     case "author":
       return ["Author: TODO"];
     case "date":

@@ -9,6 +9,22 @@ import { indentationAt, lineEndOf, lineStartOf } from "../../notebook/text.js";
 /** Text that only a notebook using an NVIDIA GPU contains (CUDA devices, RAPIDS, CuPy). */
 const GPU_TEXT = /\bcuda\b|\bcupy\b|\bcudf\b|\bcuml\b|\bcugraph\b|device_map\s*=/;
 
+/**
+ * `findAll` in the cells whose text passes `test` only: a native query costs a walk of the
+ * whole tree, a text test of each cell almost nothing.
+ */
+export function findInCells(notebook: Notebook, test: RegExp, matcher: Matcher): PyNode[] {
+  const source = notebook.source;
+  const found: PyNode[] = [];
+  for (const cell of notebook.cells) {
+    if (cell.kind === "unparsable") continue;
+    test.lastIndex = 0;
+    if (!test.test(source.slice(cell.start, cell.end))) continue;
+    found.push(...cell.node.findAll(matcher));
+  }
+  return found;
+}
+
 /** Whether the notebook uses a CUDA GPU somewhere (a cheap text test). */
 export function usesGpu(notebook: Notebook): boolean {
   return GPU_TEXT.test(notebook.source);
@@ -144,25 +160,21 @@ export function ownsLines(source: string, statement: PyNode): boolean {
   return after.trim() === "" || after.trim().startsWith("#");
 }
 
-/** Training steps: `loss.backward()`, `optimizer.step()`, `scaler.step(optimizer)`. */
-const TRAINING_STEP: Matcher = {
-  rule: {
-    kind: "call",
-    has: {
-      field: "function",
-      kind: "attribute",
-      any: [
-        { has: { field: "attribute", regex: "^backward$" } },
-        {
-          all: [
-            { has: { field: "attribute", regex: "^step$" } },
-            { has: { field: "object", regex: "(?i)(optim|scaler|^opt$|^opt_|_opt$)" } },
-          ],
-        },
-      ],
-    },
-  },
+/**
+ * Calls of `.backward()` / `.step()`; the object of `.step()` is checked in JavaScript
+ * (case-insensitive regexes are costly to compile in every native query).
+ */
+const BACKWARD_OR_STEP: Matcher = {
+  rule: { kind: "call", has: { field: "function", kind: "attribute", has: { field: "attribute", regex: "^(backward|step)$" } } },
 };
+/** Objects whose `.step()` is a training step: optimizers and gradient scalers. */
+const STEPPER = /optim|scaler|^opt$|^opt_|_opt$/i;
+
+function isTrainingStep(call: PyNode): boolean {
+  const fn = call.field("function");
+  if (fn?.field("attribute")?.text() === "backward") return true;
+  return STEPPER.test(fn?.field("object")?.text() ?? "");
+}
 
 export interface TrainingLoop {
   /** The innermost `for`/`while` that runs a training step on each iteration. */
@@ -176,7 +188,8 @@ export function trainingLoops(notebook: Notebook): TrainingLoop[] {
   const source = notebook.source;
   if (!source.includes("backward(") && !source.includes(".step(")) return [];
   const loops = new Map<number, TrainingLoop>();
-  for (const step of notebook.root.root().findAll(TRAINING_STEP)) {
+  for (const step of findInCells(notebook, /backward\(|\.step\(/, BACKWARD_OR_STEP)) {
+    if (!isTrainingStep(step)) continue;
     const loop = enclosingLoop(step);
     if (loop && !loops.has(loop.id())) loops.set(loop.id(), { loop, step });
   }

@@ -5,7 +5,7 @@ app = marimo.App(width="full")
 
 with app.setup:
     import marimo as mo
-    import pandas as pd
+    import numpy as np
     import statistics
 
 
@@ -28,9 +28,8 @@ def _():
 
 @app.cell
 def _(region):
-    _sales = pd.DataFrame({"region": ["north", "south", "north"], "amount": [120.0, 80.5, 99.5]})
-    _selected = _sales[_sales["region"] == region.value]
-    print(statistics.mean(_selected["amount"]))
+    _amounts = {"north": np.array([120.0, 99.5]), "south": np.array([80.5])}
+    print(statistics.mean(_amounts[region.value].tolist()))
     return
 
 

@@ -1,0 +1,32 @@
+"""Tensor-core matmul benchmark
+
+Measures FP16 and BF16 matrix multiplication throughput.
+
+Features:
+- Size sweep from 1k to 16k
+
+Requirements:
+- PyTorch with CUDA
+"""
+
+import marimo
+
+__generated_with = "0.25.2"
+app = marimo.App()
+
+
+@app.cell
+def _():
+    import torch
+    return (torch,)
+
+
+@app.cell
+def _(torch):
+    _a = torch.randn(1024, 1024, device="cuda", dtype=torch.float16)
+    (_a @ _a).float().mean().item()
+    return
+
+
+if __name__ == "__main__":
+    app.run()
