@@ -62,13 +62,16 @@ Wraps the import (and the imports of the same library right after it) in
 \`from cuml.cluster import KMeans\`→\`from sklearn.cluster import KMeans\`), sets a flag
 (\`has_cudf\`, \`has_cupy\`, ...; \`_2\` when the name is taken) that later cells can read to choose
 a code path, and appends an info callout with the pip command that installs the GPU library to
-the cell's output. The flag and the module stay definitions of the import cell.
+the cell's output with \`mo.output.append\` (shown only when the fallback is used). The flag and
+the module stay definitions of the import cell. The callout uses the setup cell's marimo import,
+an earlier one in the same cell, or another cell's; when the same cell imports marimo later
+(\`import cudf\` sorted before \`import marimo as mo\`), that import line moves above the \`try\`.
 
 Reported without a fix when the fallback would not be the same API: names with no CPU twin
-(\`cp.asnumpy\`, \`cudf.from_pandas\`, \`cuml.UMAP\`, \`cuml.KMeans\` on the top-level module),
-\`import cudf.pandas\`, several modules in one \`import\` statement, imports inside a function
-or a loop, a cell whose last expression would replace the callout in its output, and notebooks
-where no cell imports marimo before this point (the callout needs \`mo\`).
+(\`cp.asnumpy\`, \`cudf.from_pandas\`, \`.to_pandas()\`, \`cuml.UMAP\`, \`cuml.KMeans\` on the
+top-level module), \`import cudf.pandas\`, several modules in one \`import\` statement, imports
+inside a function or a loop, a cell whose last expression would replace the callout in its output,
+and notebooks where no cell imports marimo (the callout needs \`mo\`).
 
 ## Fix safety
 Unsafe: on a machine without the GPU library the cells that used to fail now run on the CPU,

@@ -41,8 +41,8 @@ elapsed = time.perf_counter() - start
 ## Fix
 Inserts \`torch.cuda.synchronize()\` on the line before the statement that reads the end time,
 in the notebook's alias for \`torch\` (\`cp.cuda.Device().synchronize()\` when the cell times CuPy
-code, or when the notebook uses CuPy and not PyTorch); in a notebook that falls back to the CPU (it calls
-\`torch.cuda.is_available()\`), the call is guarded by \`if torch.cuda.is_available():\`. When
+code, or when the notebook uses CuPy and not PyTorch); in a notebook that can run without a GPU (it calls
+\`torch.cuda.is_available()\` or \`device_count()\`, or names the \`"cpu"\` device), the call is guarded by \`if torch.cuda.is_available():\`. When
 the interval is measured with \`time.time()\` (or \`time_ns()\`) and its start and end variables
 serve only this measurement, both reads become \`time.perf_counter()\` (\`perf_counter_ns()\`);
 with \`from time import time\`, the \`perf_counter\` the notebook imports is used, else it is added to
@@ -239,7 +239,8 @@ function isSynchronized(source: string, interval: Interval): boolean {
   const statement = statementOf(interval.end);
   let previous = statement?.prev();
   while (previous?.kind() === "comment") previous = previous.prev();
-  if (previous && startOf(previous) >= from && HOST_READ.test(previous.text())) return true;
+  const last = previous && startOf(previous) >= from ? lastSimpleStatement(previous) : undefined;
+  if (last && HOST_READ.test(last.text())) return true;
   // `elapsed = time.time() - start` right after `print(loss.item())` on the same statement line
   return HOST_READ.test(source.slice(statement ? startOf(statement) : to, to));
 }
@@ -282,6 +283,18 @@ interface SyncCall {
   readonly guard: string | undefined;
 }
 
+/** The statement that runs last in `statement`: itself, or the last one of a loop's or `with`'s body. */
+function lastSimpleStatement(statement: PyNode): PyNode | undefined {
+  let current: PyNode | undefined = statement;
+  for (let depth = 0; current && depth < 8; depth++) {
+    const kind = String(current.kind());
+    if (kind !== "for_statement" && kind !== "while_statement" && kind !== "with_statement") return kind.endsWith("_statement") && kind !== "if_statement" && kind !== "try_statement" ? current : undefined;
+    const body: PyNode | null = current.field("body");
+    current = body?.namedChildren().filter((c: PyNode) => c.kind() !== "comment").at(-1);
+  }
+  return undefined;
+}
+
 /** `torch.cuda.synchronize()`, or CuPy's device synchronisation for an interval that times CuPy code. */
 function syncCall(context: RuleContext, interval: Interval): SyncCall | undefined {
   const { notebook } = context;
@@ -294,7 +307,8 @@ function syncCall(context: RuleContext, interval: Interval): SyncCall | undefine
     if (uses(cupy, between) || (uses(cupy, before) && !uses(torch, before))) return { call: `${cupy}.cuda.Device().synchronize()`, guard: undefined };
   }
   if (torch) {
-    const guarded = /\.cuda\.is_available\s*\(/.test(notebook.source);
+    // A notebook that can run without a GPU gets a guarded call (it raises without CUDA).
+    const guarded = /\.is_available\s*\(|\.device_count\s*\(|["']cpu["']|["']mps["']/.test(notebook.source);
     return { call: `${torch}.cuda.synchronize()`, guard: guarded ? `${torch}.cuda.is_available()` : undefined };
   }
   return cupy ? { call: `${cupy}.cuda.Device().synchronize()`, guard: undefined } : undefined;

@@ -16,8 +16,9 @@ max_steps\`), in cells, \`@app.function\` bodies and nested functions.
 A loop is left alone when its iterable already goes through \`mo.status.progress_bar\` or
 \`tqdm\`, when it runs inside \`with mo.status.spinner(...)\` or inside another loop that shows
 progress, when its body shows progress itself, when it is nested in another long loop (that one
-is reported), and when it sits in a function whose calls are wrapped in a spinner or a progress
-bar. Steps loops over a literal \`range(10)\` or less are not long.
+is reported), when it sits in a function whose calls are wrapped in a spinner or a progress bar,
+and when it sits in a generator (its consumer's loop is reported). Batch and step loops over
+a literal \`range(10)\` or less are not long; epoch loops always are.
 
 ## Why is this bad?
 A cell that trains for minutes looks exactly like a cell that hangs: marimo shows only that it

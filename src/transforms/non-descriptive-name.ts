@@ -81,7 +81,8 @@ export const nonDescriptiveName = defineRule({
       if (binding.kind === "import" && !isAlias(notebook.source, binding.start)) continue;
       reported.add(binding.name);
       const onlyHere = binding.cell.kind === "cell" && words.count(binding.name) === words.countIn(binding.cell, binding.name);
-      context.report({ start: binding.start, end: binding.end, message: messageFor(binding.name, binding.kind === "import", onlyHere) });
+      const kind = binding.kind === "import" ? "alias" : binding.kind === "variable" ? "value" : "code";
+      context.report({ start: binding.start, end: binding.end, message: messageFor(binding.name, kind, onlyHere) });
     }
     for (const cell of notebook.cells) {
       if ((cell.kind !== "function" && cell.kind !== "class") || reported.has(cell.name) || !isNonDescriptive(cell.name)) continue;
@@ -90,7 +91,7 @@ export const nonDescriptiveName = defineRule({
       if (!at) continue;
       const start = cell.signatureStart + at.index + at[0].length - cell.name.length;
       reported.add(cell.name);
-      context.report({ start, end: start + cell.name.length, message: messageFor(cell.name, false, false) });
+      context.report({ start, end: start + cell.name.length, message: messageFor(cell.name, "code", false) });
     }
   },
 });
@@ -109,15 +110,16 @@ function isAlias(source: string, start: number): boolean {
   return /\bas\s+$/.test(before);
 }
 
-function messageFor(name: string, alias: boolean, onlyHere: boolean): string {
+/** `value`: a variable; `code`: a function or class; `alias`: an import alias. */
+type NameKind = "value" | "code" | "alias";
+
+function messageFor(name: string, kind: NameKind, onlyHere: boolean): string {
+  if (kind === "alias") return `The import alias \`${name}\` is not a known convention: import the module under its own name`;
   const base = name.replace(/[\d_]+$/, "").toLowerCase();
   const short = [...name.replace(/[\d_]+$/, "")].length <= 2;
-  const what = alias
-    ? `The import alias \`${name}\` is not a known convention: import the module under its own name`
-    : `\`${name}\` is ${short ? "too short" : "too generic"} to say what it holds`;
-  if (alias) return what;
+  const what = `\`${name}\` is ${short ? "too short" : "too generic"} to say ${kind === "value" ? "what it holds" : "what it does"}`;
   const suggestion = SUGGESTIONS[base];
-  const rename = suggestion ? `a name such as \`${suggestion}\`` : "a descriptive name (what it holds, and its unit)";
+  const rename = suggestion ? `a name such as \`${suggestion}\`` : kind === "value" ? "a descriptive name (what it holds, and its unit)" : "a descriptive name";
   return onlyHere ? `${what}: only this cell uses it, so make it private (\`_${name}\`) or give it ${rename}` : `${what}: give it ${rename}`;
 }
 

@@ -16,8 +16,8 @@ cell can read: bound to a private \`_name\`, created inline in a layout (\`mo.vs
 \`mo.hstack\`, \`mo.sidebar\`, an f-string), displayed as a bare expression, or kept in a plain list
 or dict. Elements inside \`mo.ui.array\`, \`mo.ui.dictionary\`, \`.batch()\` and \`.form()\` are
 tracked through their container; elements made by functions are bound by their callers;
-display-only elements (\`mo.ui.table\`, \`mo.ui.altair_chart\`, \`mo.ui.tabs\`, ...) are not
-reported.
+display-only elements (\`mo.ui.table\`, \`mo.ui.altair_chart\`, \`mo.ui.tabs\`, ...) and elements
+created with \`disabled=True\` are not reported.
 
 ## Why is this bad?
 marimo re-runs the cells that read an element's \`.value\` when the user interacts with it, and
@@ -57,27 +57,36 @@ def _(steps):
 
 ## Fix
 Binds the element to a public name when that is unambiguous:
-- \`_slider = mo.ui.slider(...)\` at the top level of a cell, assigned once: \`_slider\` is renamed
-  to \`slider\` (a fresh name: \`slider_2\`, ... when taken) everywhere in the cell;
-- an element written directly in the items of \`mo.vstack([...])\` / \`mo.hstack([...])\` in a
-  top-level statement of the cell: it is assigned to a new name on the line before the
-  statement, and the name takes its place in the layout;
+- \`_lr = mo.ui.number(...)\` at the top level of a cell, assigned once: \`_lr\` is renamed to
+  \`lr\` everywhere in the cell; a private name that only repeats the kind (\`_slider\`, \`_btn\`)
+  gives way to a name from the label (\`_slider = mo.ui.slider(..., label="Temperature")\` becomes
+  \`temperature\`);
+- an element written directly in the items of \`mo.vstack([...])\` / \`mo.hstack([...])\` (nested
+  ones too) in a top-level statement of the cell: it is assigned to a new name on the line before
+  the statement (a multi-line call keeps its layout, one level out), and the name takes its place
+  in the layout;
 - an element displayed as the cell's last expression: it is assigned to a name, and the name is
   displayed.
 
-New names come from the element's label (\`label="Learning rate"\` gives \`learning_rate\`; buttons
-end in \`_button\`), else from its kind (\`slider\`). The fix never adds a read of \`.value\`.
-Reported without a fix: an element created in a comprehension, in an f-string, in a nested
-layout item (\`mo.vstack([mo.hstack([...]) if wide else ...])\`), in a conditional or a loop, or in
-a cell that reads its \`.value\` (which marimo forbids in the creating cell: move that read to
-another cell first).
+New names come from the element's label (\`label="🎛️ Learning rate"\` gives \`learning_rate\`, at
+most four words, accents dropped; buttons end in \`_button\`; a label that already spells the name
+gets the kind appended: \`label="steps"\` gives \`steps_slider\`), else from its kind
+(\`slider\`), with \`_2\`, \`_3\`, ... when the name is taken. The fix never adds a read of \`.value\`.
+Reported without a fix: an element created in a comprehension, in an f-string, in a layout
+other than \`vstack\`/\`hstack\` (\`mo.sidebar\`, \`mo.accordion\`), in a conditional layout
+(\`mo.hstack([...] if wide else [...])\`), inside a block, assigned twice, or in a cell that
+reads its \`.value\` (which marimo forbids in the creating cell: move that read to another cell
+first).
 
 ## Fix safety
-Unsafe: the cell gains a definition, so the element becomes visible to the rest of the notebook
-(another cell may now read it) and its name may shadow nothing but must stay unique.
+Unsafe: the cell gains a public definition, so the element becomes visible to the rest of the
+notebook (other cells can now read it, and the name can no longer be defined elsewhere), and
+hoisting an element out of a layout evaluates it before the layout's other items.
 `;
 
 const LAYOUTS = ["vstack", "hstack"];
+/** `disabled=True`: a read-only element, shown for display. */
+const DISABLED = /\bdisabled\s*=\s*True\b/;
 
 export const uiElementNotGlobal = defineRule({
   code: "NVR002",
@@ -95,7 +104,7 @@ export const uiElementNotGlobal = defineRule({
     if (elements.length === 0) return;
     const inlineByStatement = new Map<number, { statement: PyNode; items: UiElement[] }>();
     for (const element of elements) {
-      if (!INPUT_KINDS.has(element.kind)) continue;
+      if (!INPUT_KINDS.has(element.kind) || DISABLED.test(element.call.field("arguments")?.text() ?? "")) continue;
       const cell = context.cellAt(startOf(element.top));
       if (!cell || cell.kind !== "cell" || !createdAtCellLevel(element, cell)) continue;
       const binding = bindingOf(element, notebook);
@@ -183,7 +192,7 @@ function reportPrivate(context: RuleContext, cell: Cell, element: UiElement, nam
   const uses = nameUses(cell, name);
   const topLevel = cell.statements.some((s) => s.kind() === "expression_statement" && startOf(s) === startOf(binder));
   let problem: string | undefined;
-  if (!topLevel) problem = "it is bound inside a block";
+  if (!topLevel) problem = "it is bound inside a block or an expression";
   else if (uses.filter(isBinding).length !== 1) problem = `\`${name}\` is assigned more than once in the cell`;
   else if (readsValue(notebook, cell, name)) problem = `the cell reads \`${name}.value\`, which marimo forbids in the creating cell; move that read to another cell first`;
   if (problem) {

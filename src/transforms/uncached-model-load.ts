@@ -186,6 +186,7 @@ function whyNotWrappable(context: RuleContext, cell: Cell, call: PyNode, stateme
     return "a cache block restores only the names it assigns: assign the loaded value to a name first";
   }
   if (!isLoadChain(assignment.field("right"), call)) return "the load is nested in another expression";
+  if (!assignsNamesOnly(assignment)) return "it assigns to an attribute or an item, which a cache block cannot restore";
   if (!ownsLines(context.notebook.source, statement)) return "the statement shares its line with other code";
   for (const a of statement.ancestors()) {
     if (a.id() === cell.body.id()) break;
@@ -207,6 +208,15 @@ function assignmentOf(statement: PyNode): PyNode | undefined {
   if (children.length !== 1 || first?.kind() !== "assignment") return undefined;
   if (!first.field("right")) return undefined;
   return first;
+}
+
+/** `a = ...`, `a, b = ...`, `[a, *b] = ...`: targets a cache block can restore. */
+function assignsNamesOnly(assignment: PyNode): boolean {
+  const left = assignment.field("left");
+  if (!left) return false;
+  if (left.kind() === "identifier") return true;
+  if (!["pattern_list", "tuple_pattern", "list_pattern"].includes(String(left.kind()))) return false;
+  return left.findAll({ rule: { any: [{ kind: "attribute" }, { kind: "subscript" }] } }).length === 0;
 }
 
 /** The value is the load call itself, or method calls, attributes and subscripts chained on it. */
@@ -238,7 +248,7 @@ function groupFix(context: RuleContext, cell: Cell, statement: PyNode, groups: M
     const s = siblings[i];
     if (!s) return undefined;
     const assignment = assignmentOf(s);
-    if (!assignment || !ownsLines(context.notebook.source, s)) return undefined;
+    if (!assignment || !assignsNamesOnly(assignment) || !ownsLines(context.notebook.source, s)) return undefined;
     const call = s.findAll(matcher).find((c) => isLoadChain(assignment.field("right"), c));
     return call ? { statement: s, assignment, call } : undefined;
   };

@@ -73,10 +73,10 @@ const RESOURCE = /\b(?:TemporaryDirectory|NamedTemporaryFile|SpooledTemporaryFil
 const DYNAMIC_NAMESPACE = /\b(?:locals|globals|vars|eval|exec)\s*\(|\bimport\s*\*/;
 /**
  * Constructs that can make the rename impossible (a class body or a `match` pattern binding the
- * name, `import a.b`): in cells that have one, the rename is resolved at once, so that a fix is
+ * name, a `global` declaration, `import a.b`): in cells that have one, the rename is resolved at once, so that a fix is
  * only offered when it applies.
  */
-const RISKY = /\b(?:class|match)\b|\bimport[ \t]+[^\n]*\./;
+const RISKY = /\b(?:class|match|global)\b|\bimport[ \t]+[^\n]*\./;
 
 /** Functions whose body builds a UI element (a call of one returns a UI element). */
 const UI_FACTORY: Matcher = { rule: { kind: "function_definition", regex: "\\bui\\s*\\.|\\.(batch|form)\\s*\\(" } };

@@ -6,15 +6,17 @@ import { cellsMatching, findAllInCells } from "./lib/candidate-cells.js";
 const docs = `
 ## What it does
 Finds \`except\` handlers that hide what went wrong:
-- a broad handler (bare \`except:\`, \`except Exception\`, \`except BaseException\`) whose body only
-  shows a fixed message (\`print("Error occurred")\`, \`mo.md("❌ Failed")\`, a callout,
-  \`mo.stop(True, mo.md("..."))\`, \`logger.error("...")\`, \`warnings.warn("...")\`) or only
-  \`pass\`es;
+- a broad handler (bare \`except:\`, \`except Exception\`, \`except BaseException\`) that shows a
+  fixed message (\`print("Error occurred")\`, \`mo.md("❌ Failed")\`, a callout,
+  \`mo.stop(True, mo.md("..."))\`, \`logger.error("...")\`, \`warnings.warn("...")\`), or whose body
+  only \`pass\`es;
 - a handler of any exception type whose fixed message is generic ("Error", "Something went
   wrong", "Failed!").
 
-A handler that uses the exception (\`{e}\`, \`str(e)\`, \`logger.exception\`, \`exc_info=True\`,
-\`traceback\`), re-raises, or does anything else (a fallback assignment, a retry) is not reported.
+A handler that uses the exception (\`{e}\`, \`str(e)\`), logs its traceback
+(\`logger.exception\`, \`exc_info=True\`, \`traceback\`) or re-raises is not reported, nor is a
+silent handler that does something besides passing (a fallback assignment, a retry) or catches a
+specific exception (\`except ImportError: pass\`).
 
 ## Why is this bad?
 "Error occurred" tells the user neither what failed nor what to do about it (guide, section 6.1
@@ -43,10 +45,12 @@ except Exception as e:
 Binds the exception when the handler does not (\`except Exception:\` becomes
 \`except Exception as e:\`; a bare \`except:\` becomes \`except Exception as e:\`), using \`err\`,
 \`exc\` or \`error\` when \`e\` is already used in that function or cell, and appends \`: {e}\` to the
-first fixed message (turning the string into an f-string, with its braces escaped, and dropping
-a trailing period). A handler that only \`pass\`es gets \`print(f"Ignored error: {e!r}")\` (the \`!r\` shows the
-exception's type as well as its text) in place of the \`pass\`. Messages built with \`%\` or \`.format()\`, byte strings and
-concatenations with \`+\` are reported without a fix.
+first fixed message: the string becomes an f-string (its braces escaped), a trailing period or
+exclamation mark is dropped, and Markdown emphasis stays closed (\`"**Failed.**"\` gives
+\`f"**Failed**: {e}"\`). A handler that only \`pass\`es gets \`print(f"Ignored error: {e!r}")\` (the
+\`!r\` shows the exception's type as well as its text) in place of the \`pass\`. Messages built
+with \`%\`, \`.format()\` or \`+\`, logging calls with \`%s\` arguments and byte strings are reported
+without a fix.
 
 ## Fix safety
 Unsafe: the message now shows the exception's text, and a handler that used to be silent now
@@ -185,8 +189,11 @@ function classify(statement: PyNode): Statement | undefined {
   if (content.trim() === "") return undefined;
   // Only fixable when the string is a plain argument (or the last part of an implicit concatenation).
   const parent = literal.parent();
+  // `logger.error("Failed on %s", path)`: the arguments fill `%s` placeholders; leave it to the author.
+  const lazyFormat = /%[-#0 +]*\d*(?:\.\d+)?[sdifrx]/.test(content) && (expression.field("arguments")?.namedChildren().length ?? 0) > 1;
   const fixable =
-    parent?.kind() === "argument_list" || (parent?.kind() === "concatenated_string" && parent.parent()?.kind() === "argument_list" && endOf(parent) === endOf(literal));
+    !lazyFormat &&
+    (parent?.kind() === "argument_list" || (parent?.kind() === "concatenated_string" && parent.parent()?.kind() === "argument_list" && endOf(parent) === endOf(literal)));
   return { kind: "message", node: statement, literal: fixable && !/[bBtT]/.test(literalPrefix(literal)) ? literal : undefined, text: content };
 }
 

@@ -18,6 +18,10 @@ describe("NVE005 unvalidated-numeric-input", () => {
     expect(diagnostics("crlf-tabs-legacy-form")).toEqual(["NVE005:12", "NVE005:13"]);
   });
 
+  it("reports setup-cell numbers feeding sizes (by label or through range()), not one validated with assert", () => {
+    expect(diagnostics("setup-cell-asserts-and-range")).toEqual(["NVE005:11", "NVE005:12"]);
+  });
+
   it("accepts bounded inputs, range checks, min/max clamps, try/except ValueError and non-size numbers", () => {
     expect(diagnostics("cpu-validated-or-bounded-no-diagnostic")).toEqual([]);
   });

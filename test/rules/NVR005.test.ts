@@ -23,6 +23,10 @@ describe("NVR005 run-button-unused", () => {
     expect(diagnostics("crlf-tabs-legacy-setup-ui-import")).toEqual(["NVR005:13", "NVR005:27"]);
   });
 
+  it("skips buttons inside containers and factories, counts keyword hand-overs as reads, and reports display-only uses", () => {
+    expect(diagnostics("containers-factories-and-keyword-use")).toEqual(["NVR005:22", "NVR005:23"]);
+  });
+
   it("accepts buttons that gate a cell with mo.stop or are handed to a helper", () => {
     expect(diagnostics("cpu-buttons-gate-cells-no-diagnostic")).toEqual([]);
   });

@@ -15,7 +15,6 @@ Requirements:
 Works on: T4 (16GB), A100 (40GB)
 
 Author: RAPIDS community
-
 Date: TODO (YYYY-MM-DD)
 """
 

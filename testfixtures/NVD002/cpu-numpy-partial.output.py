@@ -16,7 +16,6 @@ Tested configurations:
 - TODO: OS + Python version, e.g. Ubuntu 22.04 + Python 3.12
 
 Author: Lin Chen
-
 Date: TODO (YYYY-MM-DD)
 """
 

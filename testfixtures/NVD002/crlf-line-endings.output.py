@@ -2,8 +2,6 @@
 
 Copie des tenseurs hôte → GPU avec et sans mémoire épinglée.
 
-Auteur : Équipe GPU
-
 Features:
 - TODO: the notebook's main capabilities, one per line
 
@@ -16,7 +14,7 @@ Requirements:
 Tested configurations:
 - TODO: OS + GPU (VRAM) + CUDA version, e.g. Ubuntu 22.04 + L4 (24GB) + CUDA 12.4
 
-Author: TODO
+Auteur : Équipe GPU
 Date: TODO (YYYY-MM-DD)
 """
 

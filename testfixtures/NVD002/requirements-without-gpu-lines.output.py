@@ -15,6 +15,7 @@ Features:
 Requirements:
 - PyTorch 2.4+, Transformers 4.45+
 - ~3GB model download on first run
+- NVIDIA GPU with TODO GB+ VRAM, compute capability TODO+
 - CUDA TODO+ and NVIDIA driver TODO+
 
 Tested configurations:

@@ -36,6 +36,7 @@ def _(chart, table_data):
         mo.ui.altair_chart(chart),
         mo.ui.tabs({"Logs": mo.md("...")}),
         mo.md("{a}").batch(a=mo.ui.checkbox(label="Verbose")),
+        mo.ui.code_editor("print('read-only')", language="python", disabled=True),
     ])
     return beta, controls, epochs, prompt, thresholds
 

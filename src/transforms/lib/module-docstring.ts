@@ -93,11 +93,12 @@ function heading(words: string): RegExp {
 const FEATURES = heading("(?:key[ \\t]+)?features|highlights|what you(?:'ll| will) (?:learn|get)");
 const REQUIREMENTS = heading("requirements|prerequisites|system requirements|hardware requirements");
 /** GPU requirement: memory or compute capability, stated somewhere in the docstring. */
-const GPU_REQUIREMENT = /\bVRAM\b|GPU memory|\b\d+(?:\.\d+)?[ \t]*(?:GB|GiB)\b|compute capability|\bsm_?\d{2}\b|\b(?:Volta|Turing|Ampere|Ada Lovelace|Hopper|Blackwell)\b|\bGPU with TODO\b/i;
+const GPU_REQUIREMENT =
+  /\bVRAM\b|GPU memory|compute capability|\bsm_?\d{2}\b|\b(?:Volta|Turing|Ampere|Ada Lovelace|Hopper|Blackwell)\b|\bGPU\b[^\n]*\d+(?:\.\d+)?[ \t]*(?:GB|GiB)\b|\d+(?:\.\d+)?[ \t]*(?:GB|GiB)\b[^\n]*\bGPU\b/i;
 /** `CUDA 12.1+`, `CUDA >= 11.8`, `CUDA toolkit 12`, `CUDA: 12.4`, or the skeleton's placeholder. */
 const CUDA_VERSION = /\bCUDA\b[^\n\d]{0,20}?(?:\d+(?:\.\d+)*|TODO)/i;
 const TESTED = /\btested\b|\bworks on\b|\bverified on\b|\bbenchmarked on\b/i;
-const AUTHOR = heading("authors?|maintainers?|written by|created by");
+const AUTHOR = heading("authors?|maintainers?|written by|created by|auteurs?|autor(?:es|in)?");
 const DATE = heading("date|last updated|updated|created|version date");
 
 /** Which parts of the guide's format the docstring lacks (the GPU ones only for GPU notebooks). */
@@ -436,7 +437,7 @@ export function partInsertions(docstring: ModuleDocstring, missing: readonly Doc
 
   for (const [line, blocks] of before) {
     let joined = "";
-    let previous: DocstringPart | undefined = line === -1 && endsWithOneLiner ? lastPart!.part : undefined;
+    let previous: DocstringPart | undefined;
     for (const block of blocks) {
       const separator = previous === undefined ? "" : ONE_LINE.has(previous) && ONE_LINE.has(block.part) ? "\n" : "\n\n";
       joined += separator + block.text;

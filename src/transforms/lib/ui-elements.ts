@@ -204,6 +204,8 @@ export function elementNameBase(element: UiElement): string {
   const isButton = kind === "button" || kind === "run_button";
   if (!base) return kind;
   if (isButton && !base.endsWith("button")) base = `${base}_button`;
+  // `label="steps"` would make `steps` look taken (the label spells it): `steps_slider` instead.
+  else if (label && base !== kind && new RegExp(`(?<![\\w.])${base}(?!\\w)`, "u").test(label)) base = `${base}_${kind}`;
   if (!usableName(base)) base = `${base}_${kind}`;
   return base;
 }

@@ -102,7 +102,9 @@ function roleOf(node: PyNode): Role {
     case "class_pattern":
       return { kind: "abort", reason: "the name appears in a `match` pattern" };
     case "global_statement":
-      return { kind: "global" };
+      // marimo mangles a private name in `global _x` but not its uses in the function, so
+      // the function would read an unbound local (marimo 0.25): keep such names as they are.
+      return { kind: "abort", reason: "a nested function declares it `global`, which marimo does not support for private names" };
     case "nonlocal_statement":
       return { kind: "nonlocal" };
     case "parameters":
@@ -123,7 +125,7 @@ function roleOf(node: PyNode): Role {
         if (parent.namedChildren().length > 1) return grandKind === "import_statement" ? { kind: "abort", reason: "`import a.b` binds the package name, which an alias cannot replace" } : { kind: "ignore" };
         return { kind: "bind", edit: "import" };
       }
-      return { kind: "abort", reason: "the name appears in a dotted name" };
+      return { kind: "abort", reason: insideMatchPattern(parent) ? "the name appears in a `match` pattern" : "the name appears in a dotted name" };
     }
     default:
       break;
@@ -160,6 +162,15 @@ function roleOf(node: PyNode): Role {
     default:
       return { kind: "read" };
   }
+}
+
+function insideMatchPattern(node: PyNode): boolean {
+  for (let current: PyNode | null = node; current; current = current.parent()) {
+    const kind = String(current.kind());
+    if (kind === "case_pattern" || kind === "case_clause") return true;
+    if (kind === "block" || kind === "function_definition") return false;
+  }
+  return false;
 }
 
 function isParameterName(parameter: PyNode, node: PyNode): boolean {

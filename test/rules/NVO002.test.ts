@@ -1,0 +1,70 @@
+// NVO002: the exact diagnostics (line:column, "fix" when one is offered) of every fixture.
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { lintSource } from "../../src/index.js";
+
+const CODE = "NVO002";
+const DIR = `testfixtures/${CODE}`;
+
+function read(name: string): string {
+  return readFileSync(`${DIR}/${name}.input.py`, "utf8");
+}
+
+function diagnostics(name: string): string[] {
+  return lintSource(read(name), { select: [CODE] }).diagnostics.map((d) => `${d.code}:${d.line}:${d.column}${d.fix ? " fix" : ""}`);
+}
+
+const EXPECTED: Record<string, string[]> = {
+  "cpu-intermediates-made-private": ["NVO002:16:5 fix", "NVO002:25:5 fix", "NVO002:26:5 fix", "NVO002:28:9 fix", "NVO002:35:5 fix"],
+  "cpu-nested-scopes-renamed": ["NVO002:16:5 fix", "NVO002:17:5", "NVO002:19:9 fix", "NVO002:23:9 fix", "NVO002:29:9 fix", "NVO002:33:5 fix", "NVO002:34:5 fix", "NVO002:35:5 fix", "NVO002:36:5 fix", "NVO002:37:5 fix", "NVO002:38:5 fix", "NVO002:39:9 fix"],
+  "legacy-async-tabs-crlf": ["NVO002:15:2 fix", "NVO002:16:6 fix"],
+  "not-fixed-cases": ["NVO002:16:11", "NVO002:19:5 fix", "NVO002:20:5", "NVO002:21:5", "NVO002:22:5", "NVO002:23:5", "NVO002:30:5", "NVO002:37:5", "NVO002:44:5 fix", "NVO002:45:5"],
+  "setup-and-functions-read-globals": ["NVO002:28:5 fix"],
+  "ui-elements-and-read-globals-no-change": [],
+};
+
+describe(CODE, () => {
+  it.each(Object.entries(EXPECTED))("%s", (name, expected) => {
+    expect(diagnostics(name)).toEqual(expected);
+  });
+
+  it("lists every fixture", () => {
+    const names = readdirSync(DIR).filter((f) => f.endsWith(".input.py")).map((f) => f.slice(0, -".input.py".length)).sort();
+    expect(Object.keys(EXPECTED).sort()).toEqual(names);
+  });
+
+  it("stays silent on the guide-compliant notebooks", () => {
+    for (const file of readdirSync("testfixtures/guide-compliant").filter((f) => f.endsWith(".py"))) {
+      expect(lintSource(readFileSync(`testfixtures/guide-compliant/${file}`, "utf8"), { select: [CODE] }).diagnostics).toEqual([]);
+    }
+  });
+
+  it("says why a name is not fixed", () => {
+    const messages = lintSource(read("not-fixed-cases"), { select: [CODE] }).diagnostics.filter((d) => !d.fix).map((d) => d.message.replace(/^.*\(not fixed: /, ""));
+    expect(messages).toEqual([
+      "renaming a class changes how its instances print and pickle)",
+      "it shadows a builtin; choose another name)",
+      "marimo would delete the object when the cell finishes)",
+      "marimo would delete the object when the cell finishes)",
+      "an f-string prints its name (`{batch=}`))",
+      "the cell reads its namespace dynamically)",
+      "the defs of the named cell `train_step` are its API)",
+      "the name appears in a `match` pattern)",
+    ]);
+  });
+
+  it("does not report a `global` name whose function marimo could not rename", () => {
+    const [diagnostic] = lintSource(read("cpu-nested-scopes-renamed"), { select: [CODE] }).diagnostics.filter((d) => d.line === 17);
+    expect(diagnostic!.message).toContain("declares it `global`");
+  });
+
+  it("leaves on_change handlers to on-change-callback", () => {
+    const source = readFileSync("testfixtures/NVR001/named-handler-same-cell.input.py", "utf8");
+    expect(lintSource(source, { select: [CODE] }).diagnostics.map((d) => d.message)).not.toContainEqual(expect.stringContaining("handle_change"));
+  });
+
+  it("never reports imports", () => {
+    const source = readFileSync("testfixtures/NVE001/cpu-training-tiny.input.py", "utf8");
+    expect(lintSource(source, { select: [CODE] }).diagnostics.map((d) => d.message)).not.toContainEqual(expect.stringContaining("`mo`"));
+  });
+});
