@@ -2,7 +2,7 @@ import { defineRule } from "../engine/types.js";
 import type { Cell, Notebook } from "../notebook/model.js";
 import { cellCodeRange } from "../notebook/dataflow.js";
 import { startOf } from "../notebook/python.js";
-import { blankStringsAndComments } from "./lib/cell-globals.js";
+import { blankedCode } from "./lib/cell-globals.js";
 
 const DEFAULT_MAX_CODE_LINES = 30;
 
@@ -86,8 +86,7 @@ export const unexplainedCode = defineRule({
       const range = cellCodeRange(cell, notebook.source);
       // Cheap bound first: fewer physical lines than the limit cannot hold enough code.
       if (lineCount(notebook.source, range.start, range.end) < limit) return;
-      const code = blankStringsAndComments(notebook.source, range.start, range.end);
-      const lines = code.split("\n").filter((line) => line.trim() !== "").length;
+      const lines = codeLineCount(blankedCode(notebook, range.start, range.end));
       if (lines < limit) return;
       if (MARKDOWN_CALL.test(notebook.source.slice(range.start, range.end))) return;
       if ([cells[position - 1], cells[position - 2], cells[position + 1]].some(isMarkdownCell)) return;
@@ -113,6 +112,20 @@ export const unexplainedCode = defineRule({
 
 function maxCodeLines(option: unknown): number {
   return typeof option === "number" && Number.isInteger(option) && option > 0 ? option : DEFAULT_MAX_CODE_LINES;
+}
+
+/** Lines with something other than whitespace (strings and comments are blanked already). */
+function codeLineCount(blank: string): number {
+  let count = 0;
+  let seen = false;
+  for (let i = 0; i < blank.length; i++) {
+    const c = blank.charCodeAt(i);
+    if (c === 10) {
+      if (seen) count++;
+      seen = false;
+    } else if (c !== 32 && c !== 9 && c !== 13 && c !== 12) seen = true;
+  }
+  return seen ? count + 1 : count;
 }
 
 function lineCount(source: string, start: number, end: number): number {

@@ -1,8 +1,7 @@
 import { defineRule } from "../engine/types.js";
-import type { Notebook } from "../notebook/model.js";
+import type { Cell, Notebook } from "../notebook/model.js";
 import { PYTHON_BUILTINS } from "../notebook/builtins.js";
-import { type Matcher } from "../notebook/python.js";
-import { blankStringsAndComments, cellGlobals, firstBindings, wordIndex, type GlobalBinding } from "./lib/cell-globals.js";
+import { blankedCode, blankStringsAndComments, cellGlobals, firstBindings, wordIndex, type GlobalBinding } from "./lib/cell-globals.js";
 import { lazyFix } from "./lib/lazy-fix.js";
 import { renameInCell } from "./lib/unused-global-rename.js";
 
@@ -78,8 +77,6 @@ const DYNAMIC_NAMESPACE = /\b(?:locals|globals|vars|eval|exec)\s*\(|\bimport\s*\
  */
 const RISKY = /\b(?:class|match|global)\b|\bimport[ \t]+[^\n]*\./;
 
-/** Functions whose body builds a UI element (a call of one returns a UI element). */
-const UI_FACTORY: Matcher = { rule: { kind: "function_definition", regex: "\\bui\\s*\\.|\\.(batch|form)\\s*\\(" } };
 
 export const unusedGlobal = defineRule({
   code: "NVO002",
@@ -95,54 +92,68 @@ export const unusedGlobal = defineRule({
     if (globals.bindings.length === 0) return;
     const words = wordIndex(notebook);
     const definers = new Map<string, Set<number>>();
+    const byCellAndName = new Map<string, GlobalBinding[]>();
     for (const b of globals.bindings) {
       const set = definers.get(b.name);
       if (set) set.add(b.cell.index);
       else definers.set(b.name, new Set([b.cell.index]));
+      const key = `${b.cell.index}\u0000${b.name}`;
+      const list = byCellAndName.get(key);
+      if (list) list.push(b);
+      else byCellAndName.set(key, [b]);
     }
+    const bindingsOf = (b: GlobalBinding) => byCellAndName.get(`${b.cell.index}\u0000${b.name}`)!;
     const topLevel = new Set(notebook.cells.filter((c) => c.kind === "function" || c.kind === "class").map((c) => c.name));
     const unused = firstBindings(globals).filter(
       (b) =>
         b.cell.kind === "cell" &&
         !b.name.startsWith("__") &&
-        !globals.bindings.some((other) => other.cell === b.cell && other.name === b.name && other.kind === "import") &&
         definers.get(b.name)!.size === 1 &&
         !topLevel.has(b.name) &&
-        words.count(b.name) === words.countIn(b.cell, b.name),
+        words.count(b.name) === words.countIn(b.cell, b.name) &&
+        // Unused imports are for a linter such as ruff (F401); module names stay global.
+        !bindingsOf(b).some((other) => other.kind === "import"),
     );
     if (unused.length === 0) return;
 
-    let factories: Set<string> | undefined;
-    const uiFactories = () => (factories ??= uiFactoryNames(notebook));
+    const facts = new Map<number, CellFacts>();
+    const factsOf = (cell: Cell) => {
+      let f = facts.get(cell.index);
+      if (!f) {
+        f = cellFacts(notebook, cell);
+        facts.set(cell.index, f);
+      }
+      return f;
+    };
+    let factories: ReadonlySet<string> | undefined;
     for (const binding of unused) {
-      const statements = globals.bindings.filter((b) => b.cell === binding.cell && b.name === binding.name).map((b) => notebook.source.slice(b.statementStart, b.statementEnd));
-      if (statements.some((text) => UI_VALUE.test(text) || callsAny(text, uiFactories()))) continue;
+      const statements = bindingsOf(binding).map((b) => notebook.source.slice(b.statementStart, b.statementEnd));
+      if (statements.some((text) => UI_VALUE.test(text) || callsAny(text, (factories ??= uiFactoryNames(notebook, globals))))) continue;
+      const cell = binding.cell;
+      const name = binding.name;
+      const cellInfo = factsOf(cell);
       // `on_change=handler`: on-change-callback (NVR001) turns the handler into a reactive cell
       // that needs it global.
-      if (new RegExp(`\\bon_change\\s*=\\s*${escapeRegex(binding.name)}\\b`).test(notebook.source.slice(binding.cell.start, binding.cell.end))) continue;
-      const reason = whyNotFixable(notebook, binding, statements);
-      const message = `\`${binding.name}\` is global but no other cell reads it: rename it \`_${binding.name}\` to keep it local to this cell`;
+      if (cellInfo.handlers.has(name)) continue;
+      const message = `\`${name}\` is global but no other cell reads it: rename it \`_${name}\` to keep it local to this cell`;
+      const reason = whyNotFixable(binding, statements, cellInfo);
       if (reason) {
         context.report({ start: binding.start, end: binding.end, message: `${message} (not fixed: ${reason})` });
         continue;
       }
       const newName = privateName(notebook, binding);
-      const cell = binding.cell;
-      const name = binding.name;
-      if (RISKY.test(blankStringsAndComments(notebook.source, cell.start, cell.end))) {
+      const description = `Rename \`${name}\` to \`${newName}\` in its cell`;
+      if (cellInfo.risky) {
         const edits = renameInCell(cell, name, newName);
-        if (typeof edits === "string") {
-          context.report({ start: binding.start, end: binding.end, message: `${message} (not fixed: ${edits})` });
-          continue;
-        }
-        context.report({ start: binding.start, end: binding.end, message, fix: { description: `Rename \`${name}\` to \`${newName}\` in its cell`, edits } });
+        if (typeof edits === "string") context.report({ start: binding.start, end: binding.end, message: `${message} (not fixed: ${edits})` });
+        else context.report({ start: binding.start, end: binding.end, message, fix: { description, edits } });
         continue;
       }
       context.report({
         start: binding.start,
         end: binding.end,
         message,
-        fix: lazyFix(`Rename \`${name}\` to \`${newName}\` in its cell`, () => {
+        fix: lazyFix(description, () => {
           const edits = renameInCell(cell, name, newName);
           // Unreachable: the constructs that can make the rename impossible were checked above.
           return typeof edits === "string" ? [] : edits;
@@ -152,17 +163,42 @@ export const unusedGlobal = defineRule({
   },
 });
 
-function whyNotFixable(notebook: Notebook, binding: GlobalBinding, statements: readonly string[]): string | undefined {
+/** What a cell's code says about renaming its names, computed once per cell. */
+interface CellFacts {
+  /** `locals()`, `globals()`, `vars()`, `eval`, `exec`, `import *`. */
+  readonly dynamic: boolean;
+  /** See `RISKY`. */
+  readonly risky: boolean;
+  /** Names printed by a self-documenting f-string expression (`f"{x=}"`). */
+  readonly selfDocumented: ReadonlySet<string>;
+  /** Names passed as `on_change=` handlers. */
+  readonly handlers: ReadonlySet<string>;
+}
+
+const SELF_DOCUMENTING = /\{([^{}\n]*?)=\s*(?:![rsa])?\s*(?::[^{}]*)?\}/g;
+const HANDLER = /\bon_change\s*=\s*([\p{L}_][\p{L}\p{N}_]*)/gu;
+const IDENTIFIER = /[\p{L}_][\p{L}\p{N}_]*/gu;
+
+function cellFacts(notebook: Notebook, cell: Cell): CellFacts {
+  const text = notebook.source.slice(cell.start, cell.end);
+  const blank = blankedCode(notebook, cell.start, cell.end);
+  const selfDocumented = new Set<string>();
+  if (text.includes("=}") || /=\s*[!:}]/.test(text)) {
+    for (const m of text.matchAll(SELF_DOCUMENTING)) for (const id of m[1]!.matchAll(IDENTIFIER)) selfDocumented.add(id[0]);
+  }
+  const handlers = new Set<string>();
+  if (blank.includes("on_change")) for (const m of blank.matchAll(HANDLER)) handlers.add(m[1]!);
+  return { dynamic: DYNAMIC_NAMESPACE.test(blank), risky: RISKY.test(blank), selfDocumented, handlers };
+}
+
+function whyNotFixable(binding: GlobalBinding, statements: readonly string[], facts: CellFacts): string | undefined {
   const cell = binding.cell;
   if (binding.kind === "class") return "renaming a class changes how its instances print and pickle";
   if (PYTHON_BUILTINS.has(binding.name)) return "it shadows a builtin; choose another name";
   if (cell.name !== "_" && cell.name !== "__") return `the defs of the named cell \`${cell.name}\` are its API`;
   if (statements.some((text) => RESOURCE.test(text))) return "marimo would delete the object when the cell finishes";
-  const code = notebook.source.slice(cell.start, cell.end);
-  if (DYNAMIC_NAMESPACE.test(blankStringsAndComments(notebook.source, cell.start, cell.end))) return "the cell reads its namespace dynamically";
-  const escaped = escapeRegex(binding.name);
-  if (new RegExp(`\\{[^{}\\n]*\\b${escaped}\\b[^{}\\n]*=\\s*(?:![rsa])?\\s*(?::[^{}]*)?\\}`).test(code)) return `an f-string prints its name (\`{${binding.name}=}\`)`;
-  if (binding.kind === "import" && notebook.source[binding.end] === ".") return "`import a.b` binds the package name, which an alias cannot replace";
+  if (facts.dynamic) return "the cell reads its namespace dynamically";
+  if (facts.selfDocumented.has(binding.name)) return `an f-string prints its name (\`{${binding.name}=}\`)`;
   return undefined;
 }
 
@@ -175,22 +211,45 @@ function privateName(notebook: Notebook, binding: GlobalBinding): string {
   }
 }
 
-function uiFactoryNames(notebook: Notebook): Set<string> {
+/**
+ * Notebook functions whose code builds a UI element: `@app.function`s, and functions defined
+ * at the top level of a cell (their body is the lines indented below the `def`).
+ */
+function uiFactoryNames(notebook: Notebook, globals: ReturnType<typeof cellGlobals>): Set<string> {
   const names = new Set<string>();
-  if (!UI_VALUE.test(notebook.source)) return names;
-  for (const fn of notebook.root.root().findAll(UI_FACTORY)) {
-    const name = fn.field("name")?.text();
-    if (name) names.add(name);
+  for (const cell of notebook.cells) {
+    if (cell.kind === "function" && UI_VALUE.test(blankedCode(notebook, cell.start, cell.end))) names.add(cell.name);
+  }
+  for (const b of globals.bindings) {
+    if (b.kind !== "function" || b.cell.kind !== "cell") continue;
+    const body = indentedBlock(notebook.source, b.statementStart);
+    if (UI_VALUE.test(blankStringsAndComments(notebook.source, body.start, body.end))) names.add(b.name);
   }
   return names;
+}
+
+/** From a `def` line to the last following line indented deeper than it. */
+function indentedBlock(source: string, start: number): { start: number; end: number } {
+  const lineStart = source.lastIndexOf("\n", start - 1) + 1;
+  const indent = start - lineStart;
+  let end = source.indexOf("\n", start);
+  if (end === -1) return { start, end: source.length };
+  for (let next = end + 1; next < source.length; ) {
+    const lineEnd = source.indexOf("\n", next);
+    const line = source.slice(next, lineEnd === -1 ? source.length : lineEnd);
+    if (line.trim() !== "") {
+      const width = line.length - line.trimStart().length;
+      if (width <= indent) break;
+      end = lineEnd === -1 ? source.length : lineEnd;
+    }
+    if (lineEnd === -1) break;
+    next = lineEnd + 1;
+  }
+  return { start, end };
 }
 
 function callsAny(text: string, functions: ReadonlySet<string>): boolean {
   if (functions.size === 0) return false;
   for (const m of text.matchAll(/([\p{L}_][\p{L}\p{N}_]*)\s*\(/gu)) if (functions.has(m[1]!)) return true;
   return false;
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

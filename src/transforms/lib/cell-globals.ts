@@ -44,7 +44,7 @@ export function cellGlobals(notebook: Notebook): CellGlobals {
     if (cell.kind !== "cell" && cell.kind !== "setup") continue;
     const range = cell.kind === "cell" ? cellCodeRange(cell, notebook.source) : bodyRange(cell);
     if (!range) continue;
-    for (const b of scanBindings(notebook.source, range.start, range.end)) {
+    for (const b of scanBlanked(blankedCode(notebook, range.start, range.end), range.start)) {
       if (!isPrivateName(b.name)) bindings.push({ ...b, cell });
     }
   }
@@ -198,9 +198,30 @@ function headerColon(text: string): number {
   return -1;
 }
 
+const blankCache = new WeakMap<Notebook, Map<string, string>>();
+
+/** `blankStringsAndComments` of a range of the notebook, computed once per notebook and range. */
+export function blankedCode(notebook: Notebook, start: number, end: number): string {
+  let cache = blankCache.get(notebook);
+  if (!cache) {
+    cache = new Map();
+    blankCache.set(notebook, cache);
+  }
+  const key = `${start}:${end}`;
+  let blank = cache.get(key);
+  if (blank === undefined) {
+    blank = blankStringsAndComments(notebook.source, start, end);
+    cache.set(key, blank);
+  }
+  return blank;
+}
+
 /** The top-level bindings of the code in `source[start, end)`. */
 export function scanBindings(source: string, start: number, end: number): RawBinding[] {
-  const blank = blankStringsAndComments(source, start, end);
+  return scanBlanked(blankStringsAndComments(source, start, end), start);
+}
+
+function scanBlanked(blank: string, start: number): RawBinding[] {
   const found: RawBinding[] = [];
   /** Indentations of the nested `def`/`class` bodies we are in. */
   const nested: number[] = [];
@@ -459,34 +480,55 @@ export interface WordIndex {
   countIn(cell: Cell, word: string): number;
 }
 
-const WORD = /[\p{L}_][\p{L}\p{N}_]*/gu;
 const wordCache = new WeakMap<Notebook, { all: Map<string, number>; byCell: Map<number, Map<string, number>> }>();
 
-function countWords(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const m of text.matchAll(WORD)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
-  return counts;
+/**
+ * Counts the identifier-like words of `text[start, end)` into `counts`. Any non-ASCII character
+ * counts as a word character: a superset of Python's identifier characters, which keeps every
+ * identifier whole (code delimits identifiers with ASCII punctuation and spaces) and costs no
+ * Unicode regex.
+ */
+function countWords(text: string, start: number, end: number, counts: Map<string, number>): void {
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    const isStart = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 128;
+    if (!isStart) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < end) {
+      const d = text.charCodeAt(j);
+      if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57) || d === 95 || d >= 128) j++;
+      else break;
+    }
+    let word = text.slice(i, j);
+    // Python NFKC-normalizes identifiers: `ﬁle` and `file` are one name.
+    if (/[^\x00-\x7f]/.test(word)) word = word.normalize("NFKC");
+    counts.set(word, (counts.get(word) ?? 0) + 1);
+    i = j;
+  }
 }
 
 /** Word counts over the cells of the notebook, for "does any other cell mention this name". */
 export function wordIndex(notebook: Notebook): WordIndex {
   let entry = wordCache.get(notebook);
   if (!entry) {
-    const first = notebook.cells[0];
-    const last = notebook.cells.at(-1);
-    entry = { all: first && last ? countWords(notebook.source.slice(first.start, last.end)) : new Map(), byCell: new Map() };
+    const all = new Map<string, number>();
+    const byCell = new Map<number, Map<string, number>>();
+    for (const cell of notebook.cells) {
+      const counts = new Map<string, number>();
+      countWords(notebook.source, cell.start, cell.end, counts);
+      byCell.set(cell.index, counts);
+      for (const [word, n] of counts) all.set(word, (all.get(word) ?? 0) + n);
+    }
+    entry = { all, byCell };
     wordCache.set(notebook, entry);
   }
   const { all, byCell } = entry;
   return {
     count: (word) => all.get(word) ?? 0,
-    countIn: (cell, word) => {
-      let counts = byCell.get(cell.index);
-      if (!counts) {
-        counts = countWords(notebook.source.slice(cell.start, cell.end));
-        byCell.set(cell.index, counts);
-      }
-      return counts.get(word) ?? 0;
-    },
+    countIn: (cell, word) => byCell.get(cell.index)?.get(word) ?? 0,
   };
 }

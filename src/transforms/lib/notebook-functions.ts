@@ -3,8 +3,10 @@
 // and the methods of classes defined there or with `@app.class_definition`. Not the cell
 // functions themselves (`@app.cell def _`), and not functions nested inside another function
 // (closures are implementation details of the function that holds them).
+import { cellCodeRange } from "../../notebook/dataflow.js";
 import type { Notebook } from "../../notebook/model.js";
 import { startOf, type Matcher, type PyNode } from "../../notebook/python.js";
+import { blankedCode } from "./cell-globals.js";
 
 const CELL_FUNCTION = {
   kind: "function_definition",
@@ -63,7 +65,7 @@ function inCell(notebook: Notebook, node: PyNode): boolean {
 
 /** Notebook functions without a docstring (magic methods other than `__init__` excepted). */
 export function functionsWithoutDocstring(notebook: Notebook): PyNode[] {
-  if (!/\bdef\b/.test(notebook.source)) return [];
+  if (!functionHeaders(notebook).some((h) => !h.hasDocstring)) return [];
   return notebook.root.root().findAll(WITHOUT_DOCSTRING).filter((f) => inCell(notebook, f));
 }
 
@@ -80,7 +82,7 @@ export interface MissingHints {
  * needs no return annotation when one of its parameters is annotated.
  */
 export function functionsWithoutTypeHints(notebook: Notebook): MissingHints[] {
-  if (!/\bdef\b/.test(notebook.source)) return [];
+  if (!functionHeaders(notebook).some((h) => !h.fullyAnnotated)) return [];
   const result: MissingHints[] = [];
   for (const fn of notebook.root.root().findAll(WITHOUT_TYPE_HINTS)) {
     if (!inCell(notebook, fn)) continue;
@@ -101,4 +103,114 @@ export function functionsWithoutTypeHints(notebook: Notebook): MissingHints[] {
     if (parameters.length > 0 || returnType) result.push({ function: fn, parameters, returnType });
   }
   return result;
+}
+
+// --- a text prefilter -------------------------------------------------------------------------
+
+/**
+ * What the text says about every `def` in the cells (nested ones included): whether a string
+ * literal opens its body and whether its signature is fully annotated. The native queries above
+ * run only when some function may lack a docstring or a hint, so well-documented notebooks cost
+ * a scan of their text.
+ */
+interface FunctionHeader {
+  readonly hasDocstring: boolean;
+  readonly fullyAnnotated: boolean;
+}
+
+const DEF = /(?:^|\n)[ \t]*(?:async[ \t]+)?def[ \t]+([\p{L}_][\p{L}\p{N}_]*)[ \t]*\(/gu;
+const headerCache = new WeakMap<Notebook, FunctionHeader[]>();
+
+function functionHeaders(notebook: Notebook): FunctionHeader[] {
+  const cached = headerCache.get(notebook);
+  if (cached) return cached;
+  const headers: FunctionHeader[] = [];
+  const source = notebook.source;
+  for (const cell of notebook.cells) {
+    let range: { start: number; end: number };
+    if (cell.kind === "cell") range = cellCodeRange(cell, source);
+    else if (cell.kind === "setup") range = { start: cell.signatureEnd, end: cell.end };
+    else if (cell.kind === "function" || cell.kind === "class") range = { start: cell.start, end: cell.end };
+    else continue;
+    if (!source.slice(range.start, range.end).includes("def")) continue;
+    const blank = blankedCode(notebook, range.start, range.end);
+    for (const m of blank.matchAll(DEF)) {
+      const open = m.index! + m[0].length - 1;
+      const close = closingBracket(blank, open);
+      if (close === -1) continue;
+      const colon = signatureColon(blank, close + 1);
+      if (colon === -1) continue;
+      const returns = /^\s*->/.test(blank.slice(close + 1, colon));
+      const parameters = splitParameters(blank.slice(open + 1, close));
+      const annotated = parameters.filter((p) => p.includes(":")).length;
+      const unannotated = parameters.some((p, i) => !p.includes(":") && p !== "*" && p !== "/" && !(i === 0 && (p === "self" || p === "cls")));
+      const isInit = m[1] === "__init__";
+      headers.push({
+        hasDocstring: opensWithString(source, range.start + colon + 1, range.end),
+        fullyAnnotated: !unannotated && (returns || (isInit && annotated > 0)),
+      });
+    }
+  }
+  headerCache.set(notebook, headers);
+  return headers;
+}
+
+function closingBracket(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/** The `:` that ends a signature (after an optional `-> annotation`). */
+function signatureColon(text: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") depth--;
+    else if (c === ":" && depth === 0) return i;
+  }
+  return -1;
+}
+
+/** Parameters as written (blanked), without defaults' surrounding spaces. */
+function splitParameters(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = text[i];
+    if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") depth--;
+    else if ((c === "," && depth === 0) || i === text.length) {
+      const part = text.slice(start, i).trim();
+      // `x=1` -> `x`; `x: int = 1` keeps its `:`.
+      const equals = part.indexOf("=");
+      const head = equals === -1 ? part : part.slice(0, equals).trim();
+      if (head !== "") parts.push(head.replace(/^\*\*?\s*/, (star) => (star.trim() === "*" && head.trim() === "*" ? "*" : "")));
+      start = i + 1;
+    }
+  }
+  return parts;
+}
+
+/** Whether the body starting at `from` (after the signature's `:`) opens with a string literal. */
+function opensWithString(source: string, from: number, end: number): boolean {
+  let i = from;
+  while (i < end) {
+    const c = source[i]!;
+    if (c === " " || c === "\t" || c === "\r" || c === "\n" || c === "\f") i++;
+    else if (c === "#") {
+      const nl = source.indexOf("\n", i);
+      i = nl === -1 ? end : nl + 1;
+    } else break;
+  }
+  return /^[rRuU]?("""|'''|"|')/.test(source.slice(i, i + 4));
 }
