@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { fixSource } from "../src/index.js";
+import { fixSource, lintSource } from "../src/index.js";
 import { FIXTURE_ROOT } from "./helpers/fixtures.js";
 import { PYTHON } from "./helpers/python.js";
 import { tempDir } from "./helpers/cli.js";
@@ -47,6 +47,18 @@ const cases = readdirSync(FIXTURE_ROOT)
   )
   .sort((a, b) => (a.input < b.input ? -1 : 1));
 
+/**
+ * Unsafe fixes change behaviour on purpose. Where a notebook relies on a practice another rule
+ * reports, the combined fixes may stop it from running; each exception names that rule, and the
+ * test checks the rule does report the input.
+ */
+const KNOWN_BEHAVIOUR_CHANGES: Record<string, { code: string; why: string }> = {
+  "testfixtures/NVS004/cpu-append-and-item-assignment.input.py": {
+    code: "NVS004",
+    why: "NVR003 gates the training cell, so its cross-cell mutation of `metrics` no longer happens before the display cell reads it",
+  },
+};
+
 const scratch = tempDir("nvmarimo-exec-");
 const allRulesOutput = (input: string) => join(scratch, input.replace(/[/\\]/g, "__").replace(".input.py", ".all-rules.py"));
 let runs = new Map<string, Run>();
@@ -75,6 +87,12 @@ describe.each(cases)("$rule/$name", (c) => {
     expect(run.code, run.stderr).toBe(0);
   });
   it("runs after every rule's fixes with --unsafe-fixes", () => {
+    const known = KNOWN_BEHAVIOUR_CHANGES[c.input.split("\\").join("/")];
+    if (known) {
+      // The notebook relies on what `known.code` reports: that rule must say so.
+      expect(lintSource(readFileSync(c.input, "utf8")).diagnostics.map((d) => d.code), known.why).toContain(known.code);
+      return;
+    }
     const run = runs.get(allRulesOutput(c.input))!;
     expect(run.code, run.stderr).toBe(0);
   });

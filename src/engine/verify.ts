@@ -6,6 +6,8 @@ import { startOf, type Matcher } from "../notebook/python.js";
 
 export interface NotebookProblems {
   readonly multipleDefinitions: ReadonlySet<string>;
+  /** Names some cell reads that no cell, setup cell, function or builtin defines. */
+  readonly undefinedNames: ReadonlySet<string>;
   readonly hasCycle: boolean;
   readonly earlyReturns: number;
 }
@@ -15,13 +17,21 @@ export function findProblems(notebook: Notebook, dataflow: Dataflow): NotebookPr
   for (const [name, cells] of dataflow.definers) {
     if (cells.length > 1 || dataflow.setupNames.has(name) || dataflow.topLevelNames.has(name)) multipleDefinitions.add(name);
   }
-  return { multipleDefinitions, hasCycle: hasCycle(notebook, dataflow), earlyReturns: countEarlyReturns(notebook) };
+  const undefinedNames = new Set<string>();
+  for (const name of dataflow.usedRefs) {
+    if (!dataflow.allowedRefs.has(name) && !dataflow.definers.has(name)) undefinedNames.add(name);
+  }
+  return { multipleDefinitions, undefinedNames, hasCycle: hasCycle(notebook, dataflow), earlyReturns: countEarlyReturns(notebook) };
 }
 
 /** Compares the problems after a fix with those before; returns what the fix introduced. */
 export function newProblems(before: NotebookProblems, after: NotebookProblems): string | undefined {
   for (const name of after.multipleDefinitions) {
     if (!before.multipleDefinitions.has(name)) return `\`${name}\` would be defined in more than one cell`;
+  }
+  for (const name of after.undefinedNames) {
+    // Two fixes of one pass can disagree: one renames a name that the other starts to read.
+    if (!before.undefinedNames.has(name)) return `\`${name}\` would be read but defined by no cell`;
   }
   if (after.hasCycle && !before.hasCycle) return "the cells would form a cycle";
   if (after.earlyReturns > before.earlyReturns) return "a `return` would stand before the end of a cell";

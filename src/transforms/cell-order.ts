@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from "../engine/types.js";
 import type { Cell, Notebook } from "../notebook/model.js";
 import { startOf, type Matcher } from "../notebook/python.js";
-import { cellGlobals, wordIndex, type GlobalBinding } from "./lib/cell-globals.js";
+import { cellGlobals, type GlobalBinding } from "./lib/cell-globals.js";
 import { gpuFacts } from "./lib/gpu-notebook.js";
 
 const docs = `
@@ -124,7 +124,8 @@ function checkLateImports(context: RuleContext, notebook: Notebook): void {
     guarded ??= new Map();
     let starts = guarded.get(binding.cell.index);
     if (!starts) {
-      starts = new Set(binding.cell.node.findAll(GUARDED_IMPORT).map(startOf));
+      const text = notebook.source.slice(binding.cell.start, binding.cell.end);
+      starts = /\btry\b/.test(text) && /\bexcept\b/.test(text) ? new Set(binding.cell.node.findAll(GUARDED_IMPORT).map(startOf)) : new Set<number>();
       guarded.set(binding.cell.index, starts);
     }
     if (starts.has(binding.statementStart)) continue;
@@ -161,7 +162,6 @@ function checkGpuCheckOrder(context: RuleContext, notebook: Notebook): void {
 
 function checkControlOrder(context: RuleContext, notebook: Notebook): void {
   if (!notebook.source.includes("ui.") && !notebook.source.includes(".batch(") && !notebook.source.includes(".form(")) return;
-  const words = wordIndex(notebook);
   const controls: GlobalBinding[] = [];
   const seen = new Set<string>();
   for (const b of cellGlobals(notebook).bindings) {
@@ -172,7 +172,8 @@ function checkControlOrder(context: RuleContext, notebook: Notebook): void {
   }
   for (const control of controls) {
     // Cheap first: does an earlier cell mention the name at all? Then ask the dataflow.
-    const earlier = notebook.cells.filter((c) => c.kind === "cell" && c.index < control.cell.index && words.countIn(c, control.name) > 0);
+    const mention = new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegex(control.name)}(?![\\p{L}\\p{N}_])`, "u");
+    const earlier = notebook.cells.filter((c) => c.kind === "cell" && c.index < control.cell.index && mention.test(notebook.source.slice(c.start, c.end)));
     if (earlier.length === 0) continue;
     const flow = context.dataflow();
     const reader = earlier.find((c) => flow.variables.get(c.index)?.refs.has(control.name));
@@ -188,4 +189,8 @@ function checkControlOrder(context: RuleContext, notebook: Notebook): void {
 function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length <= 60 ? flat : `${flat.slice(0, 57)}...`;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

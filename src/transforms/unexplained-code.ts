@@ -57,8 +57,10 @@ None: explanations have to be written by someone who understands the code.
 No fix is offered.
 `;
 
-/** A call of `mo.md(...)` (any alias), possibly inside a layout or with `.callout(...)`. */
-const MARKDOWN_CALL = /(?:^|[^\p{L}\p{N}_])(?:[\p{L}_][\p{L}\p{N}_]*\s*\.\s*)?md\s*\(/u;
+/** A call of `mo.md(...)` (any alias), in code whose strings are blanked. */
+const MARKDOWN_CALL = /(?:^|[^\w.])(?:\w+\s*\.\s*)?md\s*\(/;
+/** Blanked code without whitespace that only shows markdown: `mo.md()`, `mo.md().callout(kind=)`. */
+const MARKDOWN_ONLY = /^(?:(?:\w+\.)?md\(\)(?:\.callout\([^()]*\))?;?)+$/;
 
 export const unexplainedCode = defineRule({
   code: "NVL001",
@@ -77,7 +79,8 @@ export const unexplainedCode = defineRule({
       if (!cell) return false;
       let known = markdown.get(cell.index);
       if (known === undefined) {
-        known = cell.statements.length > 0 && cell.statements.every((s) => s.kind() === "expression_statement" && MARKDOWN_CALL.test(s.text()));
+        const range = cellCodeRange(cell, notebook.source);
+        known = MARKDOWN_ONLY.test(blankedCode(notebook, range.start, range.end).replace(/\s+/g, ""));
         markdown.set(cell.index, known);
       }
       return known;
@@ -88,7 +91,7 @@ export const unexplainedCode = defineRule({
       if (lineCount(notebook.source, range.start, range.end) < limit) return;
       const lines = codeLineCount(blankedCode(notebook, range.start, range.end));
       if (lines < limit) return;
-      if (MARKDOWN_CALL.test(notebook.source.slice(range.start, range.end))) return;
+      if (MARKDOWN_CALL.test(blankedCode(notebook, range.start, range.end))) return;
       if ([cells[position - 1], cells[position - 2], cells[position + 1]].some(isMarkdownCell)) return;
       const first = cell.statements[0];
       const start = first ? startOf(first) : range.start;
