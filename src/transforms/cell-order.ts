@@ -79,6 +79,13 @@ const GUARDED_IMPORT: Matcher = {
 
 /** A markdown display or a docstring: not work. */
 const MARKDOWN_OR_STRING = /^(?:[\p{L}_][\p{L}\p{N}_]*\s*\.\s*)?md\s*\(|^[rRuUfF]{0,2}["']/u;
+/**
+ * Set-up calls that belong with the imports: seeding, warnings filters, display and library
+ * options (`np.random.seed(0)`, `torch.manual_seed(0)`, `plt.style.use(...)`, `pd.set_option(...)`).
+ */
+const SETUP_CALL = /^[\w.]*(?:seed|manual_seed\w*|set_\w+|filterwarnings|simplefilter|style\.use|use_deterministic_algorithms|disable_eager_execution)\s*\(/;
+/** `os.environ["X"] = ...` and `sys.path.append(...)`: environment set-up. */
+const ENVIRONMENT = /^(?:os\.environ\b|sys\.path\b)/;
 /** Right-hand sides that make a UI control. */
 const UI_VALUE = /\bui\s*\.\s*[a-z_]+\s*\(|\.\s*(?:batch|form)\s*\(/;
 
@@ -105,7 +112,10 @@ function firstWorkingCell(notebook: Notebook): Cell | undefined {
     for (const statement of cell.statements) {
       const kind = statement.kind();
       if (kind === "import_statement" || kind === "import_from_statement" || kind === "future_import_statement") continue;
-      if (kind === "expression_statement" && MARKDOWN_OR_STRING.test(statement.text())) continue;
+      if (kind === "expression_statement") {
+        const text = statement.text();
+        if (MARKDOWN_OR_STRING.test(text) || SETUP_CALL.test(text) || ENVIRONMENT.test(text)) continue;
+      }
       return cell;
     }
   }

@@ -118,7 +118,7 @@ function messageFor(name: string, kind: NameKind, onlyHere: boolean): string {
   const base = name.replace(/[\d_]+$/, "").toLowerCase();
   const short = [...name.replace(/[\d_]+$/, "")].length <= 2;
   const what = `\`${name}\` is ${short ? "too short" : "too generic"} to say ${kind === "value" ? "what it holds" : "what it does"}`;
-  const suggestion = SUGGESTIONS[base];
+  const suggestion = kind === "value" ? SUGGESTIONS[base] : undefined;
   const rename = suggestion ? `a name such as \`${suggestion}\`` : kind === "value" ? "a descriptive name (what it holds, and its unit)" : "a descriptive name";
   return onlyHere ? `${what}: only this cell uses it, so make it private (\`_${name}\`) or give it ${rename}` : `${what}: give it ${rename}`;
 }

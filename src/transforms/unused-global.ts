@@ -8,10 +8,13 @@ import { renameInCell } from "./lib/unused-global-rename.js";
 const docs = `
 ## What it does
 Finds public names that a regular cell defines at its top level and that no other cell reads:
-variables, loop and \`with\` targets, imports and functions defined in the cell. Names that are
-UI elements (\`mo.ui.*\`, \`.batch()\`, \`.form()\`, or the result of a notebook function that
-builds one) and \`mo.state\` pairs are never reported: marimo only syncs UI elements bound to
-global names. Dunder names (\`__version__\`) are not reported either.
+variables, loop and \`with\` targets, and functions and classes defined in the cell. Never
+reported: UI elements (\`mo.ui.*\`, \`.batch()\`, \`.form()\`, or the result of a notebook
+function that builds one) and \`mo.state\` pairs, because marimo only syncs UI elements bound to
+global names; functions passed as \`on_change=\` handlers (left to \`on-change-callback\`, NVR001,
+whose fix needs them global); module imports (an unused import is a job for a linter such as
+ruff's F401, and module names such as \`mo\` should stay global); dunder names (\`__version__\`);
+and names of the setup cell, which every cell may read.
 
 A name counts as read by another cell when any other cell mentions it, so a name that another
 cell only mentions in a string or a comment is not reported (no false positives, at the price
@@ -46,17 +49,19 @@ def _(data, model):
 
 ## Fix
 Renames the name to \`_name\` (\`_name_2\`, ... when the cell already uses \`_name\`) everywhere it
-refers to the cell-level binding in that cell: assignments, reads, nested functions that use
-it, \`global\` declarations, and the cell's display expression, which keeps showing the value.
-Attribute names (\`obj.name\`), keyword argument names (\`f(name=...)\`), strings and comments are
-left alone, as are nested scopes that bind the name themselves. An import gets an alias
-(\`import numpy as _np\`).
+refers to the cell-level binding in that cell: assignments, reads, default values and bodies
+of nested functions, lambdas and comprehensions that use it, f-string expressions, and the
+cell's display expression, which keeps showing the value. Attribute names (\`obj.name\`),
+keyword argument names (\`f(name=...)\`), strings and comments are left alone, as are nested
+scopes that bind the name themselves (a parameter, a loop or comprehension variable).
 
 No fix is offered for classes (renaming changes how instances print and pickle), builtin names,
-\`import a.b\` (an alias cannot replace the package name), names in named cells (their defs
-are the cell's API), objects whose deletion has an effect (temporary directories, threads,
-processes, pools, \`SummaryWriter\`), and cells that read their namespace dynamically
-(\`locals()\`, \`globals()\`, \`vars()\`, \`eval\`, \`exec\`) or print the name with \`f"{name=}"\`.
+names in named cells (their defs are the cell's API), objects whose deletion has an effect
+(temporary directories, threads, processes, pools, \`SummaryWriter\`), names that a nested
+function declares \`global\` (marimo renames a private name in the \`global\` statement but not
+in the function body), names in \`match\` patterns or class bodies, and cells that read their
+namespace dynamically (\`locals()\`, \`globals()\`, \`vars()\`, \`eval\`, \`exec\`) or print the
+name with \`f"{name=}"\`.
 
 ## Fix safety
 Safe: no other cell reads the name, and the cell itself uses the new name consistently. The

@@ -21,6 +21,7 @@ const EXPECTED: Record<string, string[]> = {
   "cpu-torch-features-only": ["NVD002:1:1 fix"],
   "crlf-line-endings": ["NVD002:1:1 fix"],
   "features-missing-before-requirements": ["NVD002:1:1 fix"],
+  "one-line-triple-quoted": ["NVD002:1:1 fix"],
   "placeholders-reported-no-change": ["NVD002:1:1"],
   "requirements-last-section": ["NVD002:1:1 fix"],
   "requirements-without-gpu-lines": ["NVD002:4:1 fix"],

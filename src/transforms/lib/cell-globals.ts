@@ -84,7 +84,6 @@ interface Statement {
   readonly indent: number;
 }
 
-const IDENT_START = /[\p{L}_]/u;
 const IDENT_PART = /[\p{L}\p{N}_]/u;
 const IDENT = /^[\p{L}_][\p{L}\p{N}_]*$/u;
 
@@ -216,11 +215,7 @@ export function blankedCode(notebook: Notebook, start: number, end: number): str
   return blank;
 }
 
-/** The top-level bindings of the code in `source[start, end)`. */
-export function scanBindings(source: string, start: number, end: number): RawBinding[] {
-  return scanBlanked(blankStringsAndComments(source, start, end), start);
-}
-
+/** The top-level bindings of blanked code that starts at offset `start` of the source. */
 function scanBlanked(blank: string, start: number): RawBinding[] {
   const found: RawBinding[] = [];
   /** Indentations of the nested `def`/`class` bodies we are in. */
@@ -469,7 +464,6 @@ function insideLambda(text: string, at: number): boolean {
   return /\blambda\b[^:]*$/.test(text.slice(0, at));
 }
 
-void IDENT_START;
 
 // --- who mentions a name -----------------------------------------------------------------------
 

@@ -63,11 +63,8 @@ function describeString(node: PyNode): ModuleDocstring {
   const quote = open[1]!;
   const contentStart = start + open[0].length;
   const contentEnd = endOf(node) - quote.length;
-  return { node, content: notebookSlice(text, open[0].length, text.length - quote.length), contentStart, contentEnd, tripleQuoted: quote.length === 3 };
-}
-
-function notebookSlice(text: string, from: number, to: number): string {
-  return text.slice(from, Math.max(from, to));
+  const content = text.slice(open[0].length, Math.max(open[0].length, text.length - quote.length));
+  return { node, content, contentStart, contentEnd, tripleQuoted: quote.length === 3 };
 }
 
 // --- sections of the guide's format ----------------------------------------------------------
@@ -99,7 +96,7 @@ const GPU_REQUIREMENT =
 const CUDA_VERSION = /\bCUDA\b[^\n\d]{0,20}?(?:\d+(?:\.\d+)*|TODO)/i;
 const TESTED = /\btested\b|\bworks on\b|\bverified on\b|\bbenchmarked on\b/i;
 const AUTHOR = heading("authors?|maintainers?|written by|created by|auteurs?|autor(?:es|in)?");
-const DATE = heading("date|last updated|updated|created|version date");
+const DATE = heading("date|last updated|updated|created on|version date");
 
 /** Which parts of the guide's format the docstring lacks (the GPU ones only for GPU notebooks). */
 export function missingParts(content: string, gpuNotebook: boolean): DocstringPart[] {
@@ -248,7 +245,7 @@ export function plainText(markdown: string): string {
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/[*_`]+/g, "")
     .replace(/\$\{?[^}\s]*\}?/g, "")
-    .replace(/[^\p{L}\p{N}\s.,:;!?'"()\-+/&%°×–—]/gu, "")
+    .replace(/[^\p{L}\p{N}\s.,:;!?'()\-+/&%°×–—]/gu, "")
     .replace(/\s+/g, " ")
     .trim()
     .replace(/^[\s\-–—:,.]+/, "")
@@ -445,7 +442,7 @@ export function partInsertions(docstring: ModuleDocstring, missing: readonly Doc
     }
     if (line === -1) {
       const lead = endsWithOneLiner && ONE_LINE.has(blocks[0]!.part) ? "\n" : "\n\n";
-      const closingOnOwnLine = /\n[ \t]*$/.test(content.slice(end)) || content.slice(end) === "";
+      const closingOnOwnLine = /\n[ \t]*$/.test(content.slice(end));
       insertions.push({ at: contentStart + end, text: lead + joined + (closingOnOwnLine ? "" : "\n") });
     } else {
       const nextPart = present.find((p) => p.line === line)!.part;

@@ -1,0 +1,46 @@
+"""Interactive histogram of GPU kernel timings.
+
+Features:
+- Interactive controls: Bins (slider)
+- TODO: the notebook's main capabilities, one per line
+
+Requirements:
+- NumPy
+- TODO: downloads (models, data sets) and their size
+
+Tested configurations:
+- TODO: OS + Python version, e.g. Ubuntu 22.04 + Python 3.12
+
+Author: TODO
+Date: TODO (YYYY-MM-DD)
+"""
+
+import marimo
+
+__generated_with = "0.25.2"
+app = marimo.App()
+
+
+@app.cell
+def _():
+    import marimo as mo
+    import numpy as np
+    return mo, np
+
+
+@app.cell
+def _(mo):
+    bins = mo.ui.slider(5, 50, value=20, label="Bins")
+    bins
+    return (bins,)
+
+
+@app.cell
+def _(bins, np):
+    _timings_ms = np.random.default_rng(0).gamma(2.0, 0.5, 1000)
+    np.histogram(_timings_ms, bins=bins.value)[0]
+    return
+
+
+if __name__ == "__main__":
+    app.run()
