@@ -298,13 +298,21 @@ function reportTopLevelDefinition(context: RuleContext, facts: RandomnessFacts, 
 
 // --- where to insert `set_seed(seed)` -----------------------------------------------------
 
-/** The statement `set_seed(seed)` goes before: the first one after a leading docstring. */
+/** A leading `mo.stop(...)` gate: the guide seeds after the gate, so a skipped run draws nothing. */
+const STOP_GATE = /^\w+\.stop\(/;
+
+/**
+ * The statement `set_seed(seed)` goes before: the first one after a leading docstring and
+ * after leading `mo.stop(...)` gates.
+ */
 function cellStartStatement(cell: Cell): PyNode | undefined {
   const [first, second] = cell.statements;
   if (!first) return undefined;
   const isDocstring = first.kind() === "expression_statement" && first.namedChildren().length === 1 && first.namedChildren()[0]!.kind() === "string";
-  if (isDocstring && second) return second;
-  return isDocstring ? undefined : first;
+  if (isDocstring && !second) return undefined;
+  let index = isDocstring ? 1 : 0;
+  while (index + 1 < cell.statements.length && STOP_GATE.test(cell.statements[index]!.text())) index++;
+  return cell.statements[index];
 }
 
 // --- the seed plan ------------------------------------------------------------------------
