@@ -1,5 +1,7 @@
 // Checks or fixes one file and returns a plain, serialisable outcome, so the same function runs
 // in the main thread or in a worker.
+import v8 from "node:v8";
+import vm from "node:vm";
 import { fixSource, lintSource, NotebookSourceError, readNotebookFile, writeNotebookFile, type FixSourceOptions } from "../api.js";
 import type { AppliedFix } from "../engine/fixer.js";
 import type { InternalError } from "../engine/lint.js";
@@ -105,7 +107,31 @@ function failure(path: string, error: unknown): FileOutcome {
   return { path, status: "failed", diagnostics: [], applied: [], diff: "", message: `internal error: ${message}`, internalErrors: [] };
 }
 
+let collectGarbage: (() => void) | null | undefined;
+let filesSinceCollection = 0;
+const COLLECT_EVERY = 8;
+
+/**
+ * Syntax trees live in native memory that V8 does not see, so its garbage collector runs too
+ * rarely to free them on a long run: collect every few files (the trees are then freed on the
+ * next turn of the event loop, which the file read that follows gives).
+ */
+function releaseSyntaxTrees(): void {
+  if (++filesSinceCollection < COLLECT_EVERY) return;
+  filesSinceCollection = 0;
+  if (collectGarbage === undefined) {
+    try {
+      v8.setFlagsFromString("--expose-gc");
+      collectGarbage = vm.runInNewContext("gc") as () => void;
+    } catch {
+      collectGarbage = null;
+    }
+  }
+  collectGarbage?.();
+}
+
 export async function processFile(path: string, options: ProcessOptions): Promise<FileOutcome> {
+  releaseSyntaxTrees();
   let read;
   try {
     read = await readNotebookFile(path);

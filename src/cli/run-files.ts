@@ -29,15 +29,23 @@ export async function runFiles(files: readonly string[], optionsFor: (path: stri
       minThreads: Math.min(jobs, files.length),
       maxThreads: Math.min(jobs, files.length),
       idleTimeout: 1000,
+      // A small young generation keeps each worker's heap (and the process's memory) small.
+      resourceLimits: { maxYoungGenerationSizeMb: 4 },
     });
     try {
-      await Promise.all(
-        files.map(async (path, i) => {
+      // A few tasks per thread in flight, not the whole list: the queue stays small and each
+      // thread always has its next file ready.
+      let next = 0;
+      const lane = async () => {
+        while (next < files.length) {
+          const i = next++;
+          const path = files[i]!;
           const task: WorkerTask = { path, options: optionsFor(path) };
           outcomes[i] = (await pool.run(task)) as FileOutcome;
           progress.tick();
-        }),
-      );
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(files.length, jobs * 2) }, lane));
     } finally {
       await pool.destroy();
     }

@@ -1,10 +1,14 @@
 // Notebook-wide dataflow: each cell's refs and defs, the names visible everywhere (setup cell,
 // unshadowed builtins, top-level functions), and from them each cell's canonical parameters
 // and returns (marimo-format.md, section 4).
+//
+// Computed lazily: analysing a cell walks its syntax tree from JavaScript, so a question about
+// one name (who defines `torch`? does any cell read `seed`?) analyses only the cells whose text
+// contains that name. Iterating a map or set of the dataflow analyses every cell.
 import { PYTHON_BUILTINS } from "./builtins.js";
 import type { Cell, Notebook } from "./model.js";
 import { endOf, startOf } from "./python.js";
-import { analyzeCell, type CellVariables } from "./scope.js";
+import { analyzeCell, definedNames, type CellVariables } from "./scope.js";
 
 export interface Dataflow {
   readonly variables: ReadonlyMap<number, CellVariables>;
@@ -27,62 +31,311 @@ export interface Dataflow {
 // Cell analysis is pure in the cell's text, so passes of the fix loop reuse it.
 const analysisCache = new Map<string, CellVariables>();
 const CACHE_LIMIT = 4096;
-
-function analysisKey(cell: Cell, source: string): string {
-  return `${cell.kind}\u0000${source.slice(cell.start, cell.end)}`;
-}
+const CACHE_TEXT_LIMIT = 16 * 1024 * 1024;
+let cachedText = 0;
 
 export function cellVariables(cell: Cell, source: string): CellVariables {
-  const key = analysisKey(cell, source);
+  if (cell.kind === "unparsable") return { refs: new Set(), defs: new Set(), annotations: new Map(), hasTopLevelAwait: false };
+  const key = `${cell.kind}\u0000${source.slice(cell.start, cell.end)}`;
   const cached = analysisCache.get(key);
   if (cached) return cached;
   let result: CellVariables;
   if (cell.kind === "function" || cell.kind === "class") {
     result = analyzeCell(cell.definition ? [cell.definition] : []);
-  } else if (cell.kind === "unparsable") {
-    result = { refs: new Set(), defs: new Set(), annotations: new Map(), hasTopLevelAwait: false };
   } else {
     result = analyzeCell(cell.statements);
   }
-  if (analysisCache.size >= CACHE_LIMIT) analysisCache.clear();
+  if (analysisCache.size >= CACHE_LIMIT || cachedText + key.length > CACHE_TEXT_LIMIT) {
+    analysisCache.clear();
+    cachedText = 0;
+  }
   analysisCache.set(key, result);
+  cachedText += key.length;
   return result;
 }
 
-export function computeDataflow(notebook: Notebook): Dataflow {
-  const variables = new Map<number, CellVariables>();
-  const setupNames = new Set<string>();
-  const topLevelNames = new Set<string>();
-  const definers = new Map<string, number[]>();
-  const usedRefs = new Set<string>();
-  const cellDefs = new Set<string>();
+const ID_CONTINUE = /[\p{XID_Continue}]/u;
 
-  for (const cell of notebook.cells) {
-    const vars = cellVariables(cell, notebook.source);
-    variables.set(cell.index, vars);
-    if (cell.kind === "setup") for (const d of vars.defs) setupNames.add(d);
-    if (cell.kind === "function" || cell.kind === "class") topLevelNames.add(cell.name);
-    if (cell.kind !== "unparsable") {
-      for (const r of vars.refs) usedRefs.add(r);
-      for (const d of vars.defs) cellDefs.add(d);
+function isWordChar(text: string, at: number, cp: number): boolean {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57) || cp === 95;
+  return at >= 0 && ID_CONTINUE.test(String.fromCodePoint(cp));
+}
+
+/** Code point of the character that ends just before `at`, or -1 at the start. */
+function codePointBefore(text: string, at: number): number {
+  if (at <= 0) return -1;
+  const c = text.charCodeAt(at - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && at >= 2) {
+    const h = text.charCodeAt(at - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return (h - 0xd800) * 0x400 + (c - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+
+/** Whether `name` (ASCII) occurs in `text` as a whole identifier-like word. */
+function occursAsWord(text: string, name: string): boolean {
+  for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
+    const before = codePointBefore(text, i);
+    if (before !== -1 && isWordChar(text, i - 1, before)) continue;
+    const end = i + name.length;
+    if (end < text.length && isWordChar(text, end, text.codePointAt(end)!)) continue;
+    return true;
+  }
+  return false;
+}
+
+/** Whether the word at `at` follows `def`, `class` or `type` (past blanks and line continuations). */
+function afterDefinitionKeyword(text: string, at: number): boolean {
+  let j = at;
+  for (;;) {
+    const c = text.charCodeAt(j - 1);
+    if (c === 32 || c === 9 || c === 12) j--;
+    else if (c === 10 && text.charCodeAt(j - 2) === 92) j -= 2;
+    else if (c === 10 && text.charCodeAt(j - 2) === 13 && text.charCodeAt(j - 3) === 92) j -= 3;
+    else break;
+  }
+  if (j === at) return false;
+  const word = /(?:def|class|type)$/.exec(text.slice(Math.max(0, j - 5), j))?.[0];
+  if (!word) return false;
+  const before = codePointBefore(text, j - word.length);
+  return before === -1 || !isWordChar(text, j - word.length - 1, before);
+}
+
+/** Identifier-like words of `text` that contain a non-ASCII character, NFKC-normalized as Python does. */
+function nonAsciiWords(text: string): Set<string> {
+  const words = new Set<string>();
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) < 128) continue;
+    const cp = text.codePointAt(i)!;
+    if (!isWordChar(text, i, cp)) {
+      if (cp > 0xffff) i++;
+      continue;
     }
-    if (cell.kind === "cell") {
-      for (const d of vars.defs) {
-        const list = definers.get(d);
+    let start = i;
+    for (let b = codePointBefore(text, start); b !== -1 && isWordChar(text, start - 1, b); b = codePointBefore(text, start)) start -= b > 0xffff ? 2 : 1;
+    let end = i;
+    while (end < text.length) {
+      const c = text.codePointAt(end)!;
+      if (!isWordChar(text, end, c)) break;
+      end += c > 0xffff ? 2 : 1;
+    }
+    words.add(text.slice(start, end).normalize("NFKC"));
+    i = end - 1;
+  }
+  return words;
+}
+
+/** A read-only set whose membership test and iteration are computed on demand. */
+class LazySet implements ReadonlySet<string> {
+  private all: Set<string> | undefined;
+  private readonly known = new Map<string, boolean>();
+  constructor(
+    private readonly test: (name: string) => boolean,
+    private readonly build: () => Set<string>,
+  ) {}
+  private force(): Set<string> {
+    return (this.all ??= this.build());
+  }
+  has(name: string): boolean {
+    if (this.all) return this.all.has(name);
+    let result = this.known.get(name);
+    if (result === undefined) this.known.set(name, (result = this.test(name)));
+    return result;
+  }
+  get size(): number {
+    return this.force().size;
+  }
+  forEach(callback: (value: string, key: string, set: ReadonlySet<string>) => void, thisArg?: unknown): void {
+    for (const v of this.force()) callback.call(thisArg, v, v, this);
+  }
+  entries(): SetIterator<[string, string]> {
+    return this.force().entries();
+  }
+  keys(): SetIterator<string> {
+    return this.force().keys();
+  }
+  values(): SetIterator<string> {
+    return this.force().values();
+  }
+  [Symbol.iterator](): SetIterator<string> {
+    return this.force()[Symbol.iterator]();
+  }
+}
+
+/** A read-only map whose lookups and iteration are computed on demand. */
+class LazyMap<K, V> implements ReadonlyMap<K, V> {
+  private all: Map<K, V> | undefined;
+  private readonly known = new Map<K, V | undefined>();
+  constructor(
+    private readonly lookup: (key: K) => V | undefined,
+    private readonly build: () => Map<K, V>,
+  ) {}
+  private force(): Map<K, V> {
+    return (this.all ??= this.build());
+  }
+  get(key: K): V | undefined {
+    if (this.all) return this.all.get(key);
+    if (this.known.has(key)) return this.known.get(key);
+    const value = this.lookup(key);
+    this.known.set(key, value);
+    return value;
+  }
+  has(key: K): boolean {
+    return this.get(key) !== undefined;
+  }
+  get size(): number {
+    return this.force().size;
+  }
+  forEach(callback: (value: V, key: K, map: ReadonlyMap<K, V>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.force()) callback.call(thisArg, v, k, this);
+  }
+  entries(): MapIterator<[K, V]> {
+    return this.force().entries();
+  }
+  keys(): MapIterator<K> {
+    return this.force().keys();
+  }
+  values(): MapIterator<V> {
+    return this.force().values();
+  }
+  [Symbol.iterator](): MapIterator<[K, V]> {
+    return this.force()[Symbol.iterator]();
+  }
+}
+
+export function computeDataflow(notebook: Notebook): Dataflow {
+  const cells = notebook.cells;
+  const source = notebook.source;
+  const analysed = new Map<number, CellVariables>();
+  const texts = new Map<number, { text: string; nonAscii: Set<string> | undefined }>();
+
+  const varsOf = (cell: Cell): CellVariables => {
+    let vars = analysed.get(cell.index);
+    if (!vars) analysed.set(cell.index, (vars = cellVariables(cell, source)));
+    return vars;
+  };
+  /** Whether `name` may be a ref or def of the cell: the cell's text holds it as a word. */
+  const mentions = (cell: Cell, name: string): boolean => {
+    if (analysed.has(cell.index)) return true;
+    let entry = texts.get(cell.index);
+    if (!entry) texts.set(cell.index, (entry = { text: source.slice(cell.start, cell.end), nonAscii: undefined }));
+    if (/^[\x00-\x7f]*$/.test(name) && occursAsWord(entry.text, name)) return true;
+    if (!/[^\x00-\x7f]/.test(entry.text)) return false;
+    entry.nonAscii ??= nonAsciiWords(entry.text);
+    return entry.nonAscii.has(name);
+  };
+  /** Public names bound at the cell's top level, found without a full analysis when possible. */
+  const cheapDefs = new Map<number, ReadonlySet<string>>();
+  const defsOf = (cell: Cell): ReadonlySet<string> => {
+    const full = analysed.get(cell.index);
+    if (full) return full.defs;
+    let defs = cheapDefs.get(cell.index);
+    if (!defs) {
+      if (cell.kind === "unparsable") defs = new Set();
+      else {
+        const statements = cell.kind === "function" || cell.kind === "class" ? (cell.definition ? [cell.definition] : []) : cell.statements;
+        defs = definedNames(statements, source.slice(cell.start, cell.end)) ?? varsOf(cell).defs;
+      }
+      cheapDefs.set(cell.index, defs);
+    }
+    return defs;
+  };
+  /**
+   * Whether the cell may bind `name`: it mentions the name other than as `name.attr` (which
+   * binds only in `import name.sub`).
+   */
+  const mayDefine = (cell: Cell, name: string): boolean => {
+    if (!mentions(cell, name)) return false;
+    if (analysed.has(cell.index) || cheapDefs.has(cell.index)) return true;
+    const entry = texts.get(cell.index);
+    if (!entry) return true;
+    // A cell's parameters bind nothing at its top level: look at the body only.
+    const text = cell.kind === "cell" ? source.slice(cell.signatureEnd, cell.end) : entry.text;
+    if (text.includes("import") || !/^[\x00-\x7f]*$/.test(name)) return true;
+    if (/[^\x00-\x7f]/.test(text) && (entry.nonAscii ??= nonAsciiWords(text)).has(name)) return true;
+    for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
+      const before = codePointBefore(text, i);
+      if (before !== -1 && isWordChar(text, i - 1, before)) continue;
+      const end = i + name.length;
+      if (end < text.length && isWordChar(text, end, text.codePointAt(end)!)) continue;
+      // `name.attr` binds nothing; nor do `name(...)` and `name[...]` unless after `def`, `class`, `type`.
+      const next = text.charCodeAt(end);
+      if (next === 46) continue;
+      if ((next === 40 || next === 91) && !afterDefinitionKeyword(text, i)) continue;
+      return true;
+    }
+    return false;
+  };
+  const defines = (cell: Cell, name: string) => mayDefine(cell, name) && defsOf(cell).has(name);
+  const reads = (cell: Cell, name: string) => mentions(cell, name) && varsOf(cell).refs.has(name);
+
+  const variables = new LazyMap<number, CellVariables>(
+    (index) => {
+      const cell = cells[index];
+      return cell && cell.index === index ? varsOf(cell) : undefined;
+    },
+    () => new Map(cells.map((cell) => [cell.index, varsOf(cell)])),
+  );
+
+  let setupNamesSet: Set<string> | undefined;
+  const setupNamesOf = (): Set<string> => {
+    if (setupNamesSet) return setupNamesSet;
+    setupNamesSet = new Set<string>();
+    for (const cell of cells) if (cell.kind === "setup") for (const d of varsOf(cell).defs) setupNamesSet.add(d);
+    return setupNamesSet;
+  };
+  const setupNames = new LazySet((name) => setupNamesOf().has(name), setupNamesOf);
+
+  const topLevelNames = new Set<string>();
+  for (const cell of cells) if (cell.kind === "function" || cell.kind === "class") topLevelNames.add(cell.name);
+
+  const buildDefiners = (): Map<string, number[]> => {
+    const result = new Map<string, number[]>();
+    for (const cell of cells) {
+      if (cell.kind !== "cell") continue;
+      for (const d of varsOf(cell).defs) {
+        const list = result.get(d);
         if (list) list.push(cell.index);
-        else definers.set(d, [cell.index]);
+        else result.set(d, [cell.index]);
       }
     }
-  }
+    return result;
+  };
+  const definers = new LazyMap<string, readonly number[]>((name) => {
+    let list: number[] | undefined;
+    for (const cell of cells) {
+      if (cell.kind === "cell" && defines(cell, name)) (list ??= []).push(cell.index);
+    }
+    return list;
+  }, buildDefiners);
 
-  const allowedRefs = new Set<string>(setupNames);
-  for (const b of PYTHON_BUILTINS) if (!cellDefs.has(b)) allowedRefs.add(b);
-  for (const t of topLevelNames) allowedRefs.add(t);
+  const usedRefs = new LazySet(
+    (name) => cells.some((cell) => cell.kind !== "unparsable" && reads(cell, name)),
+    () => {
+      const result = new Set<string>();
+      for (const cell of cells) if (cell.kind !== "unparsable") for (const r of varsOf(cell).refs) result.add(r);
+      return result;
+    },
+  );
+
+  /** Some cell other than an unparsable one defines `name` (so the builtin is shadowed). */
+  const cellDefines = (name: string) => cells.some((cell) => cell.kind !== "unparsable" && defines(cell, name));
+  const allowedRefs = new LazySet(
+    (name) => setupNamesOf().has(name) || topLevelNames.has(name) || (PYTHON_BUILTINS.has(name) && !cellDefines(name)),
+    () => {
+      const cellDefs = new Set<string>();
+      for (const cell of cells) if (cell.kind !== "unparsable") for (const d of varsOf(cell).defs) cellDefs.add(d);
+      const result = new Set<string>(setupNamesOf());
+      for (const b of PYTHON_BUILTINS) if (!cellDefs.has(b)) result.add(b);
+      for (const t of topLevelNames) result.add(t);
+      return result;
+    },
+  );
 
   const firstAnnotation = (name: string) => {
-    for (const cell of notebook.cells) {
-      const vars = variables.get(cell.index);
-      if (vars?.defs.has(name)) return vars.annotations.get(name);
+    for (const cell of cells) {
+      if (cell.kind === "unparsable") continue;
+      if (defines(cell, name)) return varsOf(cell).annotations.get(name);
     }
     return undefined;
   };

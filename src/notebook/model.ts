@@ -1,6 +1,10 @@
 // The marimo notebook model: one parse of a file into its header, app, setup cell, cells and
 // run guard, with the range of every part. Knows nothing of rules.
-import { endOf, parsePython, startOf, syntaxProblems, type PyNode, type PyRoot } from "./python.js";
+//
+// Built from the module's top-level children only; everything inside a cell (its body
+// statements, return, signature, indentation) is read from the tree on first use, since most
+// rules look inside few cells and every node access is a call into native code.
+import { endOf, parsePython, startOf, syntaxProblems, type Matcher, type PyNode, type PyRoot } from "./python.js";
 import { detectLineEnding, indentationAt, lineNumberAt, lineStarts, type LineEnding } from "./text.js";
 
 export type CellKind = "cell" | "function" | "class" | "setup" | "unparsable";
@@ -61,19 +65,20 @@ export function parseNotebook(source: string): NotebookParseResult {
   const root = parsePython(source);
   const module = root.root();
   const top = module.children();
+  const kinds = top.map((n) => n.kind());
 
-  const importsMarimo = top.some(
-    (n) => n.kind() === "import_statement" && /^import\s+marimo\s*$/.test(n.text()),
-  );
-  const appNode = top.find(
-    (n) => n.kind() === "expression_statement" && /^app\s*=\s*marimo\.App\s*\(/.test(n.text()),
-  );
+  // Cheap text tests first: most top-level statements are cells, which need neither.
+  const importsMarimo =
+    source.includes("marimo") && top.some((n, i) => kinds[i] === "import_statement" && /^import\s+marimo\s*$/.test(n.text()));
+  const appNode = importsMarimo
+    ? top.find((n, i) => kinds[i] === "expression_statement" && /^app\s*=\s*marimo\.App\s*\(/.test(n.text()))
+    : undefined;
   if (!importsMarimo || !appNode) {
     return { ok: false, reason: "not-marimo", message: "not a marimo notebook (no `import marimo` and `app = marimo.App(...)`)" };
   }
 
-  const starts = lineStarts(source);
-  const lineOf = (offset: number) => lineNumberAt(starts, offset);
+  let starts: number[] | undefined;
+  const lineOf = (offset: number) => lineNumberAt((starts ??= lineStarts(source)), offset);
   const problems = syntaxProblems(module);
   if (problems.length > 0) {
     const first = problems[0]!;
@@ -82,8 +87,9 @@ export function parseNotebook(source: string): NotebookParseResult {
 
   const cells: Cell[] = [];
   let runGuard: PyNode | undefined;
-  for (const node of top) {
-    const kind = node.kind();
+  for (let i = 0; i < top.length; i++) {
+    const node = top[i]!;
+    const kind = kinds[i];
     if (kind === "decorated_definition") {
       const cell = readDecoratedCell(node, source, cells.length);
       if (cell) cells.push(cell);
@@ -96,12 +102,15 @@ export function parseNotebook(source: string): NotebookParseResult {
     }
   }
 
+  let lineEnding: LineEnding | undefined;
   return {
     ok: true,
     notebook: {
       source,
       root,
-      lineEnding: detectLineEnding(source),
+      get lineEnding() {
+        return (lineEnding ??= detectLineEnding(source));
+      },
       cells,
       setup: cells.find((c) => c.kind === "setup"),
       appEnd: endOf(appNode),
@@ -111,91 +120,162 @@ export function parseNotebook(source: string): NotebookParseResult {
   };
 }
 
+/** A value computed on first use. */
+function lazy<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+}
+
+interface BodyParts {
+  readonly statements: readonly PyNode[];
+  readonly returnStatement: PyNode | undefined;
+  /** The first named child of the body, comments included. */
+  readonly firstBody: PyNode | undefined;
+}
+
+/** Body statements without comments; the trailing `return` split off when `splitReturn`. */
+function bodyParts(body: PyNode | undefined, splitReturn: boolean): BodyParts {
+  if (!body) return { statements: [], returnStatement: undefined, firstBody: undefined };
+  const children = body.namedChildren();
+  const statements: PyNode[] = [];
+  let lastKind: unknown;
+  for (const child of children) {
+    const kind = child.kind();
+    if (kind === "comment") continue;
+    statements.push(child);
+    lastKind = kind;
+  }
+  let returnStatement: PyNode | undefined;
+  if (splitReturn && lastKind === "return_statement") returnStatement = statements.pop();
+  return { statements, returnStatement, firstBody: children[0] };
+}
+
 function readDecoratedCell(node: PyNode, source: string, index: number): Cell | undefined {
   const children = node.children();
   let cellKind: CellKind | undefined;
   let options = "";
+  let definition: PyNode | undefined;
   for (const child of children) {
-    if (child.kind() !== "decorator") continue;
+    const kind = child.kind();
+    if (kind === "function_definition" || kind === "class_definition") {
+      definition = child;
+      continue;
+    }
+    if (cellKind || kind !== "decorator") continue;
     const match = CELL_DECORATOR.exec(child.text());
     if (!match) continue;
     cellKind = match[1] === "cell" ? "cell" : match[1] === "function" ? "function" : "class";
     options = (match[2] ?? "").trim();
-    break;
   }
-  if (!cellKind) return undefined;
-  const definition = node.field("definition");
-  if (!definition) return undefined;
-  const isFunction = definition.kind() === "function_definition";
-  const defChildren = definition.children();
-  const isAsync = defChildren[0]?.kind() === "async";
-  const colon = defChildren.find((c) => c.kind() === ":");
-  const body = definition.field("body") ?? undefined;
-  const bodyChildren = body ? body.children().filter((c) => c.isNamed()) : [];
-  const statements = bodyChildren.filter((c) => c.kind() !== "comment");
-  let returnStatement: PyNode | undefined;
-  if (cellKind === "cell" && isFunction && statements.at(-1)?.kind() === "return_statement") {
-    returnStatement = statements.pop();
-  }
-  const firstBody = bodyChildren[0];
-  const bodyIndent =
-    firstBody && colon && source.lastIndexOf("\n", startOf(firstBody)) >= endOf(colon)
-      ? indentationAt(source, startOf(firstBody))
-      : "";
+  if (!cellKind || !definition) return undefined;
+  const def = definition;
+  const kind = cellKind;
+  const isFunction = def.kind() === "function_definition";
+  const range = node.range();
+  const defChildren = lazy(() => def.children());
+  const colon = lazy(() => defChildren().find((c) => c.kind() === ":"));
+  const body = lazy(() => def.field("body") ?? undefined);
+  const parts = lazy(() => bodyParts(body(), kind === "cell" && isFunction));
+  const signatureStart = lazy(() => startOf(def));
+  const name = lazy(() => def.field("name")?.text() ?? "_");
+  const isAsync = lazy(() => defChildren()[0]?.kind() === "async");
+  const signatureEnd = lazy(() => {
+    const c = colon();
+    return c ? endOf(c) : signatureStart();
+  });
+  const bodyIndent = lazy(() => {
+    const firstBody = parts().firstBody;
+    const c = colon();
+    return firstBody && c && source.lastIndexOf("\n", startOf(firstBody)) >= endOf(c) ? indentationAt(source, startOf(firstBody)) : "";
+  });
   return {
     index,
-    kind: cellKind,
-    name: definition.field("name")?.text() ?? "_",
-    isAsync,
+    kind,
+    get name() {
+      return name();
+    },
+    get isAsync() {
+      return isAsync();
+    },
     node,
-    start: startOf(node),
-    end: endOf(node),
-    definition,
-    signatureStart: startOf(definition),
-    signatureEnd: colon ? endOf(colon) : startOf(definition),
-    body,
-    statements,
-    returnStatement,
-    bodyIndent,
+    start: range.start.index,
+    end: range.end.index,
+    definition: def,
+    get signatureStart() {
+      return signatureStart();
+    },
+    get signatureEnd() {
+      return signatureEnd();
+    },
+    get body() {
+      return body();
+    },
+    get statements() {
+      return parts().statements;
+    },
+    get returnStatement() {
+      return parts().returnStatement;
+    },
+    get bodyIndent() {
+      return bodyIndent();
+    },
     options,
   };
 }
 
 function readSetupCell(node: PyNode, source: string, index: number): Cell {
-  const body = node.field("body") ?? undefined;
-  const bodyChildren = body ? body.children().filter((c) => c.isNamed()) : [];
-  const firstBody = bodyChildren[0];
+  const range = node.range();
+  const body = lazy(() => node.field("body") ?? undefined);
+  const parts = lazy(() => bodyParts(body(), false));
   return {
     index,
     kind: "setup",
     name: "setup",
     isAsync: false,
     node,
-    start: startOf(node),
-    end: endOf(node),
+    start: range.start.index,
+    end: range.end.index,
     definition: node,
-    signatureStart: startOf(node),
-    signatureEnd: body ? startOf(body) : endOf(node),
-    body,
-    statements: bodyChildren.filter((c) => c.kind() !== "comment"),
+    signatureStart: range.start.index,
+    get signatureEnd() {
+      const b = body();
+      return b ? startOf(b) : range.end.index;
+    },
+    get body() {
+      return body();
+    },
+    get statements() {
+      return parts().statements;
+    },
     returnStatement: undefined,
-    bodyIndent: firstBody ? indentationAt(source, startOf(firstBody)) : "",
+    get bodyIndent() {
+      const firstBody = parts().firstBody;
+      return firstBody ? indentationAt(source, startOf(firstBody)) : "";
+    },
     options: "",
   };
 }
 
 function readUnparsableCell(node: PyNode, index: number): Cell {
+  const range = node.range();
   return {
     index,
     kind: "unparsable",
     name: "_",
     isAsync: false,
     node,
-    start: startOf(node),
-    end: endOf(node),
+    start: range.start.index,
+    end: range.end.index,
     definition: undefined,
-    signatureStart: startOf(node),
-    signatureEnd: startOf(node),
+    signatureStart: range.start.index,
+    signatureEnd: range.start.index,
     body: undefined,
     statements: [],
     returnStatement: undefined,
@@ -204,7 +284,55 @@ function readUnparsableCell(node: PyNode, index: number): Cell {
   };
 }
 
-/** The cell whose range contains `offset`, if any. */
+/** The cell whose range contains `offset`, if any (binary search: cells are in source order). */
 export function cellAt(notebook: Notebook, offset: number): Cell | undefined {
-  return notebook.cells.find((c) => c.start <= offset && offset <= c.end);
+  const cells = notebook.cells;
+  let lo = 0;
+  let hi = cells.length - 1;
+  // The last cell that starts at or before `offset`.
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (cells[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  // Cells are distinct top-level statements: they never overlap.
+  const cell = cells[lo];
+  return cell && cell.start <= offset && offset <= cell.end ? cell : undefined;
+}
+
+interface TopLevel {
+  readonly node: PyNode;
+  readonly start: number;
+  readonly end: number;
+}
+
+const topLevelCache = new WeakMap<Notebook, readonly TopLevel[]>();
+
+/** The module's top-level statements (cells, header, run guard, comments) with their ranges. */
+function topLevelOf(notebook: Notebook): readonly TopLevel[] {
+  let list = topLevelCache.get(notebook);
+  if (!list) {
+    list = notebook.root.root().children().map((node) => {
+      const range = node.range();
+      return { node, start: range.start.index, end: range.end.index };
+    });
+    topLevelCache.set(notebook, list);
+  }
+  return list;
+}
+
+/**
+ * `root.findAll(matcher)` for a matcher that can only match code whose text contains `needle`:
+ * only the top-level statements whose text contains it are searched. Same nodes, same order.
+ */
+export function findAllContaining(notebook: Notebook, needle: string | RegExp, matcher: Matcher): PyNode[] {
+  const source = notebook.source;
+  if (typeof needle === "string" ? !source.includes(needle) : !needle.test(source)) return [];
+  const result: PyNode[] = [];
+  for (const { node, start, end } of topLevelOf(notebook)) {
+    const text = source.slice(start, end);
+    if (typeof needle === "string" ? !text.includes(needle) : !needle.test(text)) continue;
+    for (const found of node.findAll(matcher)) result.push(found);
+  }
+  return result;
 }

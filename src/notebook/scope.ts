@@ -103,7 +103,31 @@ class CellAnalyzer {
   }
 
   private visit(node: PyNode, scope: Scope): void {
-    switch (node.kind()) {
+    const kind = node.kind();
+    if (SIMPLE_EXPRESSION_KINDS.has(kind)) {
+      // Most expressions bind nothing: read their names from the text in one native call.
+      const names = expressionReads(node.text());
+      if (names) {
+        for (const name of names) this.read(name, scope);
+        return;
+      }
+    } else if (kind === "expression_statement") {
+      // `f(x)`, `y = f(x)`, `a, b = f(x)`: reads, then binds, from the text.
+      const effects = statementEffects(node.text());
+      if (effects) {
+        for (const name of effects.reads) this.read(name, scope);
+        for (const name of effects.binds) this.bind(name, scope);
+        return;
+      }
+    } else if (kind === "return_statement") {
+      const text = node.text();
+      const names = text.startsWith("return") && !isIdContinueAt(text, 6) ? expressionReads(text.slice(6)) : undefined;
+      if (names) {
+        for (const name of names) this.read(name, scope);
+        return;
+      }
+    }
+    switch (kind) {
       case "identifier":
         this.read(node.text(), scope);
         return;
@@ -517,4 +541,397 @@ export function analyzeCell(statements: readonly PyNode[]): CellVariables {
   const defs = new Set<string>();
   for (const d of analyzer.defs) if (!isPrivateName(d)) defs.add(d);
   return { refs, defs, annotations: analyzer.annotations, hasTopLevelAwait: analyzer.hasTopLevelAwait };
+}
+
+// --- expressions read from their text ------------------------------------------------------
+
+/**
+ * Expression kinds whose names `visit` reads as plain identifiers (attribute names and keyword
+ * argument names excepted), unless they hold a lambda, comprehension, walrus, await or f-string.
+ */
+const SIMPLE_EXPRESSION_KINDS: ReadonlySet<unknown> = new Set([
+  "call",
+  "attribute",
+  "subscript",
+  "binary_operator",
+  "boolean_operator",
+  "comparison_operator",
+  "not_operator",
+  "unary_operator",
+  "conditional_expression",
+  "parenthesized_expression",
+  "tuple",
+  "list",
+  "set",
+  "dictionary",
+  "pair",
+  "argument_list",
+  "keyword_argument",
+  "expression_list",
+  "slice",
+  "list_splat",
+  "dictionary_splat",
+  "string",
+  "concatenated_string",
+]);
+
+/** Keywords that may stand in a simple expression and are not names. */
+const EXPRESSION_KEYWORDS: ReadonlySet<string> = new Set(["and", "or", "not", "in", "is", "if", "else", "None", "True", "False", "yield", "from"]);
+/** Keywords of constructs the text reader does not model: the tree is walked instead. */
+const COMPLEX_KEYWORDS: ReadonlySet<string> = new Set([
+  "lambda", "await", "async", "for", "as", "def", "class", "import", "global", "nonlocal", "del", "with", "while",
+  "try", "except", "finally", "raise", "return", "pass", "break", "continue", "assert", "elif",
+]);
+
+const ID_START = /[\p{XID_Start}_]/u;
+const ID_CONTINUE = /[\p{XID_Continue}]/u;
+const STRING_PREFIX = /^(?:[rRbBuU]|[rR][bB]|[bB][rR])$/;
+
+function isIdStart(code: number, ch: string): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
+  return ID_START.test(ch);
+}
+
+function isIdContinue(code: number, ch: string): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+  return ID_CONTINUE.test(ch);
+}
+
+/** Skips spaces, line breaks, backslash continuations and comments from `i`. */
+function skipBlank(text: string, i: number): number {
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) i++;
+    else if (c === 92 && (text.charCodeAt(i + 1) === 10 || (text.charCodeAt(i + 1) === 13 && text.charCodeAt(i + 2) === 10))) i += text.charCodeAt(i + 1) === 10 ? 2 : 3;
+    else if (c === 35) {
+      while (i < text.length && text.charCodeAt(i) !== 10) i++;
+    } else return i;
+  }
+}
+
+/** End of the string literal whose opening quote is at `i`, or -1. */
+function skipString(text: string, i: number): number {
+  const q = text.charCodeAt(i);
+  const triple = text.charCodeAt(i + 1) === q && text.charCodeAt(i + 2) === q;
+  i += triple ? 3 : 1;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 92) i += 2;
+    else if (c === q) {
+      if (!triple) return i + 1;
+      if (text.charCodeAt(i + 1) === q && text.charCodeAt(i + 2) === q) return i + 3;
+      i++;
+    } else if (c === 10 && !triple) return -1;
+    else i++;
+  }
+  return -1;
+}
+
+/**
+ * The names a simple expression reads, in order: every identifier except attribute names
+ * (`x.name`) and keyword argument names (`f(name=...)`). Undefined when the text holds
+ * something this reader does not model (lambda, comprehension, walrus, await, f-string, an
+ * unexpected character), so that the caller walks the tree instead.
+ */
+export function expressionReads(text: string): string[] | undefined {
+  const names: string[] = [];
+  let afterDot = false;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    i = skipBlank(text, i);
+    if (i >= n) break;
+    const c = text.charCodeAt(i);
+    const ch = text[i]!;
+    if (isIdStart(c, ch)) {
+      let j = i + 1;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d < 128 ? (d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57) || d === 95 : isIdContinueAt(text, j)) j += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
+        else break;
+      }
+      const word = text.slice(i, j);
+      const next = text.charCodeAt(j);
+      if (next === 34 || next === 39) {
+        // A string prefix: `rb"..."`. f-strings hold expressions: walk the tree for those.
+        if (!STRING_PREFIX.test(word)) return undefined;
+        const end = skipString(text, j);
+        if (end < 0) return undefined;
+        i = end;
+        afterDot = false;
+        continue;
+      }
+      i = j;
+      if (afterDot) {
+        afterDot = false;
+        continue;
+      }
+      if (COMPLEX_KEYWORDS.has(word)) return undefined;
+      if (EXPRESSION_KEYWORDS.has(word)) continue;
+      const k = skipBlank(text, j);
+      if (text.charCodeAt(k) === 61 && text.charCodeAt(k + 1) !== 61) continue; // `name=value`
+      names.push(word);
+      continue;
+    }
+    afterDot = false;
+    if (c >= 48 && c <= 57) {
+      // A number, with its letters, dots and exponent: `1e5`, `0x1F`, `1.5j`, `1_000`.
+      let j = i + 1;
+      for (;;) {
+        const d = text.charCodeAt(j);
+        if ((d >= 48 && d <= 57) || (d >= 97 && d <= 122) || (d >= 65 && d <= 90) || d === 95 || d === 46) j++;
+        else if ((d === 43 || d === 45) && (text.charCodeAt(j - 1) === 101 || text.charCodeAt(j - 1) === 69) && !/[xX]/.test(text.slice(i, j))) j++;
+        else break;
+      }
+      i = j;
+      continue;
+    }
+    if (c === 34 || c === 39) {
+      const end = skipString(text, i);
+      if (end < 0) return undefined;
+      i = end;
+      continue;
+    }
+    if (c === 46) {
+      // `.name` is an attribute; `...` is the ellipsis; `.5` is a number.
+      if (text.charCodeAt(i + 1) === 46 && text.charCodeAt(i + 2) === 46) {
+        i += 3;
+        continue;
+      }
+      const d = text.charCodeAt(i + 1);
+      if (d >= 48 && d <= 57) {
+        i++;
+        continue;
+      }
+      afterDot = true;
+      i++;
+      continue;
+    }
+    if (c === 58 && text.charCodeAt(i + 1) === 61) return undefined; // `:=`
+    if (c >= 128) return undefined;
+    i++;
+  }
+  return names;
+}
+
+function isIdContinueAt(text: string, j: number): boolean {
+  const cp = text.codePointAt(j);
+  if (cp === undefined) return false;
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57) || cp === 95;
+  return ID_CONTINUE.test(String.fromCodePoint(cp));
+}
+
+// --- defs alone ---------------------------------------------------------------------------
+
+const FALLBACK = Symbol("fallback");
+/** Statements that contain no binding at module scope (their expressions bind nothing either). */
+const NO_BINDING_STATEMENTS: ReadonlySet<unknown> = new Set([
+  "comment",
+  "future_import_statement",
+  "delete_statement",
+  "return_statement",
+  "raise_statement",
+  "assert_statement",
+  "pass_statement",
+  "break_statement",
+  "continue_statement",
+  "print_statement",
+  "exec_statement",
+  "nonlocal_statement",
+  "global_statement",
+]);
+/** Children of compound statements that hold statements. */
+const STATEMENT_CONTAINERS: ReadonlySet<unknown> = new Set(["block", "elif_clause", "else_clause", "finally_clause", "except_clause", "except_group_clause"]);
+
+/**
+ * The public names a cell body binds at top level (`analyzeCell(statements).defs` as a set),
+ * found by walking statements and assignment targets only. Undefined when the text has a walrus,
+ * a `global`, or a statement this walk does not model (`match`, `type X = ...`): analyse the
+ * whole cell then.
+ */
+export function definedNames(statements: readonly PyNode[], text: string): ReadonlySet<string> | undefined {
+  if (text.includes(":=") || /\bglobal\b/.test(text)) return undefined;
+  const found = new Set<string>();
+  const bind = (raw: string) => {
+    const name = normalizeIdentifier(raw);
+    if (!isPrivateName(name)) found.add(name);
+  };
+  const target = (node: PyNode): void => {
+    switch (node.kind()) {
+      case "identifier":
+        bind(node.text());
+        return;
+      case "pattern_list":
+      case "tuple_pattern":
+      case "list_pattern":
+      case "tuple":
+      case "list":
+      case "parenthesized_expression":
+      case "list_splat_pattern":
+      case "list_splat":
+      case "as_pattern_target":
+        for (const child of node.namedChildren()) target(child);
+        return;
+      default:
+        // Attribute and subscript targets only read.
+        return;
+    }
+  };
+  const assignment = (node: PyNode): void => {
+    const right = node.field("right");
+    if (right?.kind() === "assignment") assignment(right);
+    const left = node.field("left");
+    if (left) target(left);
+  };
+  const imported = (node: PyNode, isPlainImport: boolean): void => {
+    const kind = node.kind();
+    if (kind === "aliased_import") {
+      const alias = node.field("alias");
+      if (alias) bind(alias.text());
+    } else if (kind === "dotted_name") {
+      const first = node.namedChildren()[0];
+      if (first) bind(isPlainImport ? first.text() : node.text());
+    }
+  };
+  const statement = (node: PyNode): void => {
+    const kind = node.kind();
+    if (NO_BINDING_STATEMENTS.has(kind)) return;
+    switch (kind) {
+      case "expression_statement":
+        for (const child of node.namedChildren()) {
+          const k = child.kind();
+          if (k === "assignment") assignment(child);
+          else if (k === "augmented_assignment") {
+            const left = child.field("left");
+            if (left?.kind() === "identifier") bind(left.text());
+          }
+        }
+        return;
+      case "import_statement":
+        for (const child of node.namedChildren()) imported(child, true);
+        return;
+      case "import_from_statement": {
+        const moduleName = node.field("module_name");
+        for (const child of node.namedChildren()) {
+          if (moduleName && child.id() === moduleName.id()) continue;
+          imported(child, false);
+        }
+        return;
+      }
+      case "function_definition":
+      case "class_definition": {
+        const name = node.field("name");
+        if (name) bind(name.text());
+        return;
+      }
+      case "decorated_definition":
+        for (const child of node.namedChildren()) {
+          const k = child.kind();
+          if (k === "function_definition" || k === "class_definition") statement(child);
+        }
+        return;
+      case "for_statement": {
+        const left = node.field("left");
+        if (left) target(left);
+        for (const child of node.namedChildren()) if (STATEMENT_CONTAINERS.has(child.kind())) statement(child);
+        return;
+      }
+      case "with_statement":
+        for (const child of node.namedChildren()) {
+          const k = child.kind();
+          if (k === "block") statement(child);
+          else if (k === "with_clause") {
+            for (const item of child.namedChildren()) {
+              const value = item.field("value") ?? item.namedChildren()[0];
+              if (value?.kind() !== "as_pattern") continue;
+              const t = value.namedChildren()[1];
+              if (t) target(t);
+            }
+          }
+        }
+        return;
+      case "if_statement":
+      case "while_statement":
+      case "try_statement":
+      case "block":
+      case "elif_clause":
+      case "else_clause":
+      case "finally_clause":
+      case "except_clause":
+      case "except_group_clause":
+        for (const child of node.namedChildren()) {
+          const k = child.kind();
+          if (STATEMENT_CONTAINERS.has(k) || (kind === "block" && k !== "comment")) statement(child);
+        }
+        return;
+      default:
+        throw FALLBACK;
+    }
+  };
+  try {
+    for (const s of statements) statement(s);
+  } catch (error) {
+    if (error === FALLBACK) return undefined;
+    throw error;
+  }
+  return found;
+}
+
+const IDENTIFIER = /^[\p{XID_Start}_][\p{XID_Continue}]*$/u;
+
+/**
+ * What an expression statement does, from its text: the names it reads, then the names it
+ * binds (`x = ...`, `a, b = ...`). Undefined for anything else (annotations, augmented or
+ * chained assignments, attribute or subscript targets, starred targets) or when the value is
+ * not a simple expression.
+ */
+function statementEffects(text: string): { reads: string[]; binds: string[] } | undefined {
+  let depth = 0;
+  let split = -1;
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 39) {
+      // The reader below rejects f-strings; here a string is only skipped.
+      const end = skipString(text, i);
+      if (end < 0) return undefined;
+      i = end;
+      continue;
+    }
+    if (c === 35) {
+      while (i < n && text.charCodeAt(i) !== 10) i++;
+      continue;
+    }
+    if (c === 40 || c === 91 || c === 123) depth++;
+    else if (c === 41 || c === 93 || c === 125) depth--;
+    else if (depth === 0 && c === 58) return undefined; // annotation, or `:=`
+    else if (depth === 0 && c === 61) {
+      const before = text.charCodeAt(i - 1);
+      if (text.charCodeAt(i + 1) === 61) {
+        i += 2; // `==`
+        continue;
+      }
+      if (before === 33 || ((before === 60 || before === 62) && text.charCodeAt(i - 2) !== before)) {
+        i++; // `!=`, `<=`, `>=`
+        continue;
+      }
+      if (split !== -1 || /[+\-*/%&|^@<>]/.test(String.fromCharCode(before))) return undefined; // chained or augmented
+      split = i;
+    }
+    i++;
+  }
+  if (split === -1) {
+    const reads = expressionReads(text);
+    return reads ? { reads, binds: [] } : undefined;
+  }
+  const binds: string[] = [];
+  const targets = text.slice(0, split).split(",");
+  for (const [i, raw] of targets.entries()) {
+    const name = raw.trim();
+    if (name === "" && i === targets.length - 1 && i > 0) continue; // `a, = x`
+    if (!IDENTIFIER.test(name) || COMPLEX_KEYWORDS.has(name) || EXPRESSION_KEYWORDS.has(name)) return undefined;
+    binds.push(name);
+  }
+  const reads = expressionReads(text.slice(split + 1));
+  return reads ? { reads, binds } : undefined;
 }

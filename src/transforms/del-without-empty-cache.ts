@@ -1,5 +1,6 @@
 import { insertLinesAfter } from "../engine/edits.js";
 import { defineRule } from "../engine/types.js";
+import { findAllContaining } from "../notebook/model.js";
 import { startOf, type Matcher, type PyNode } from "../notebook/python.js";
 import { lineStartOf } from "../notebook/text.js";
 import { importsModule, preferredAlias } from "./lib/imports.js";
@@ -56,7 +57,7 @@ export const delWithoutEmptyCache = defineRule({
   check(context) {
     const { notebook } = context;
     if (!importsModule(notebook, "torch")) return;
-    const dels = notebook.root.root().findAll(DEL_STATEMENT);
+    const dels = findAllContaining(notebook, "del", DEL_STATEMENT);
     if (dels.length === 0) return;
     const torch = preferredAlias(notebook, "torch");
     const hasGc = preferredAlias(notebook, "gc") === "gc";

@@ -110,7 +110,7 @@ export const expensiveCellWithoutStop = defineRule({
     const state: PassState = { importAdded: false };
     const clickGated = new Map<number, boolean>();
     for (const { cell, works } of candidates) {
-      if (stopCalls(cell.node, marimo.all).length > 0) continue;
+      if (stopCalls(cell.node, marimo.all, cellText(notebook, cell)).length > 0) continue;
       if (ancestorIsClickGated(cell, notebook, flow, marimo.all, clickGated)) continue;
       checkCell(context, flow, marimo, state, cell, works);
     }
@@ -144,8 +144,14 @@ const STOP_CALL: Matcher = {
 };
 
 /** `mo.stop(...)` calls inside `node` (any alias of marimo). */
-function stopCalls(node: PyNode, aliases: ReadonlySet<string>): PyNode[] {
+function stopCalls(node: PyNode, aliases: ReadonlySet<string>, text?: string): PyNode[] {
+  // STOP_CALL needs `stop` in the text.
+  if (text !== undefined && !text.includes("stop")) return [];
   return node.findAll(STOP_CALL).filter((call) => aliases.has(call.field("function")?.field("object")?.text() ?? ""));
+}
+
+function cellText(notebook: Notebook, cell: Cell): string {
+  return notebook.source.slice(cell.start, cell.end);
 }
 
 // --- gates in other cells ----------------------------------------------------------------------
@@ -161,7 +167,7 @@ function ancestorIsClickGated(cell: Cell, notebook: Notebook, flow: Dataflow, al
     if (!ancestor || ancestor.kind !== "cell") continue;
     let gated = cache.get(index);
     if (gated === undefined) {
-      gated = stopCalls(ancestor.node, aliases).some((call) => !insideFunction(call, ancestor) && readsUiValue(call));
+      gated = stopCalls(ancestor.node, aliases, cellText(notebook, ancestor)).some((call) => !insideFunction(call, ancestor) && readsUiValue(call));
       cache.set(index, gated);
     }
     if (gated) return true;
@@ -212,8 +218,10 @@ interface IfGate {
 }
 
 /** The `if X.value:` blocks (outermost first) whose true branch holds `node`. */
-function ifGatesAround(node: PyNode, cell: Cell): IfGate[] {
+function ifGatesAround(node: PyNode, cell: Cell, text: string): IfGate[] {
   const gates: IfGate[] = [];
+  // A gate's condition reads `<name>.value`.
+  if (!text.includes(".value")) return gates;
   let child = node;
   for (const ancestor of node.ancestors()) {
     if (ancestor.kind() === "function_definition" && startOf(ancestor) === cell.signatureStart) break;
@@ -303,7 +311,7 @@ function checkCell(context: RuleContext, flow: Dataflow, marimo: MarimoNames, st
   };
   for (const work of works) {
     // Only buttons and forms make a click gate; `if checkbox.value:` is a setting, not a gate.
-    const gates = ifGatesAround(work.node, cell).filter((g) => g.names.some((n) => kindOf(n) !== "other"));
+    const gates = ifGatesAround(work.node, cell, cellText(notebook, cell)).filter((g) => g.names.some((n) => kindOf(n) !== "other"));
     if (gates.length === 0) ungated.push(work);
     else if (!gates.some((g) => g.names.some((n) => kindOf(n) === "form"))) buttonGated.push({ work, gates });
   }

@@ -172,39 +172,28 @@ function readsAlready(flow: Dataflow, cell: Cell, name: string): boolean {
   return flow.variables.get(cell.index)?.refs.has(name) ?? false;
 }
 
-const readerGraphs = new WeakMap<Dataflow, Map<number, number[]>>();
-
-/** Edges from each regular cell to the cells that read one of its definitions. */
-function readerGraph(notebook: Notebook, flow: Dataflow): Map<number, number[]> {
-  const cached = readerGraphs.get(flow);
-  if (cached) return cached;
-  const graph = new Map<number, number[]>();
-  for (const cell of notebook.cells) {
-    if (cell.kind !== "cell") continue;
-    for (const ref of flow.variables.get(cell.index)?.refs ?? []) {
-      for (const definer of flow.definers.get(ref) ?? []) {
-        if (definer === cell.index) continue;
-        const readers = graph.get(definer) ?? [];
-        readers.push(cell.index);
-        graph.set(definer, readers);
-      }
-    }
-  }
-  readerGraphs.set(flow, graph);
-  return graph;
-}
-
-/** Whether cell `from` (transitively) reads something that cell `to` defines. */
+/**
+ * Whether cell `from` (transitively) reads something that cell `to` defines: a walk from `from`
+ * up through the cells that define what it reads (only regular cells read from other cells),
+ * so that only those cells are analysed.
+ */
 function dependsOn(notebook: Notebook, flow: Dataflow, from: number, to: number): boolean {
-  const graph = readerGraph(notebook, flow);
-  const visited = new Set<number>([to]);
-  const stack = [to];
+  const parents = (index: number): number[] => {
+    if (notebook.cells[index]?.kind !== "cell") return [];
+    const result: number[] = [];
+    for (const ref of flow.variables.get(index)?.refs ?? []) {
+      for (const definer of flow.definers.get(ref) ?? []) if (definer !== index) result.push(definer);
+    }
+    return result;
+  };
+  const visited = new Set<number>([from]);
+  const stack = [from];
   while (stack.length > 0) {
-    for (const reader of graph.get(stack.pop()!) ?? []) {
-      if (reader === from) return true;
-      if (!visited.has(reader)) {
-        visited.add(reader);
-        stack.push(reader);
+    for (const parent of parents(stack.pop()!)) {
+      if (parent === to) return true;
+      if (!visited.has(parent)) {
+        visited.add(parent);
+        stack.push(parent);
       }
     }
   }

@@ -2,7 +2,7 @@ import { insertCell, replaceRange } from "../engine/edits.js";
 import { defineRule, type Edit, type RuleContext, type TextEdit } from "../engine/types.js";
 import { isSuppressed, parseSuppressions, type Suppressions } from "../engine/suppressions.js";
 import { PYTHON_BUILTINS } from "../notebook/builtins.js";
-import type { Cell, Notebook } from "../notebook/model.js";
+import { findAllContaining, type Cell, type Notebook } from "../notebook/model.js";
 import { endOf, startOf, type Matcher, type PyNode } from "../notebook/python.js";
 import { isPrivateName } from "../notebook/scope.js";
 import { importsOf } from "./lib/imports.js";
@@ -143,7 +143,7 @@ export const onChangeCallback = defineRule({
     if (!notebook.source.includes("on_change")) return;
     const ui = uiCallees(notebook);
     const groups = new Map<number, { cell: Cell; items: Item[] }>();
-    for (const argument of notebook.root.root().findAll(ON_CHANGE)) {
+    for (const argument of findAllContaining(notebook, "on_change", ON_CHANGE)) {
       const call = argument.parent()?.parent();
       if (!call || call.kind() !== "call") continue;
       const callee = call.field("function")?.text().replace(/\s+/g, "") ?? "";

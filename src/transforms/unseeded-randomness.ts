@@ -387,16 +387,17 @@ interface SeedValue {
 
 /** An integer (or number widget) bound to a seed-like name; the seeding function's own cell first. */
 function existingSeedValue(notebook: Notebook, flow: Dataflow, graph: Graph, near: Location | undefined): SeedValue | undefined {
-  const topLevel = new Map<number, Cell>();
-  for (const cell of notebook.cells) {
-    if (cell.kind !== "cell" && cell.kind !== "setup") continue;
-    for (const s of cell.statements) topLevel.set(s.id(), cell);
-  }
+  // SEED_ASSIGNMENT needs `seed` (any case) in the name.
+  if (!/seed/iu.test(notebook.source)) return undefined;
   const found: SeedValue[] = [];
   for (const assignment of notebook.root.root().findAll(SEED_ASSIGNMENT)) {
+    // Only a statement at the top level of a cell (or of the setup cell) counts.
     const statement = assignment.parent();
-    const cell = statement && topLevel.get(statement.id());
-    if (!cell) continue;
+    const block = statement?.parent();
+    if (!statement || !block) continue;
+    const at = startOf(statement);
+    const cell = notebook.cells.find((c) => c.start <= at && at < c.end);
+    if (!cell || (cell.kind !== "cell" && cell.kind !== "setup") || block.id() !== cell.body?.id()) continue;
     const name = assignment.field("left")!.text();
     const right = assignment.field("right");
     if (!right) continue;
@@ -433,9 +434,10 @@ function existingSeedFunction(notebook: Notebook, flow: Dataflow, graph: Graph, 
     return location;
   };
   for (const callable of facts.callables) {
-    if (!callable.takesOneArgument || (facts.drawsByName.get(callable.name)?.size ?? 0) > 0) continue;
+    if ((facts.drawsByName.get(callable.name)?.size ?? 0) > 0) continue;
     const seeds = facts.seedsByName.get(callable.name) ?? new Set<Lib>();
     if (![...needed].every((lib) => seeds.has(lib))) continue;
+    if (!callable.takesOneArgument) continue;
     // Only a function defined at the top level of a cell (or as @app.function) is visible to cells.
     const cell = notebook.cells.find((c) => c.start <= callable.start && callable.end <= c.end);
     if (!cell) continue;

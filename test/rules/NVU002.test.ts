@@ -18,6 +18,10 @@ describe("NVU002 print-feedback", () => {
     expect(diagnostics("nested-function-and-async-cell")).toEqual(["NVU002:15", "NVU002:28", "NVU002:34"]);
   });
 
+  it("reports a print in a legacy CRLF notebook, not one named in a comment or string", () => {
+    expect(diagnostics("crlf-legacy-cells-comment-mentions")).toEqual(["NVU002:16"]);
+  });
+
   it("ignores prints to files, inside mo.redirect_stdout(), in the setup cell and in @app.function", () => {
     expect(diagnostics("cpu-redirected-and-file-prints-no-change")).toEqual([]);
   });

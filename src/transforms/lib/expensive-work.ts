@@ -30,10 +30,14 @@ export function expensiveWorkIn(cell: Cell, notebook?: Notebook): ExpensiveWork 
 /** Every expensive piece of work a cell does when it runs, in source order. */
 export function allExpensiveWorkIn(cell: Cell, notebook?: Notebook): ExpensiveWork[] {
   if (cell.kind !== "cell" && cell.kind !== "setup") return [];
+  if (!cell.definition) return [];
+  const index = notebook ? indexOf(notebook) : buildIndex(cell.node, cell.node.text(), cell.start, () => [{ node: cell.node, start: cell.start, end: cell.end }]);
+  // No candidate inside the cell: nothing to look at (and no need to read its statements).
+  const from = lowerBound(index.starts, cell.start);
+  if (from >= index.candidates.length || index.starts[from]! >= cell.end) return [];
   const first = cell.statements[0];
   const last = cell.statements.at(-1);
-  if (!cell.definition || !first || !last) return [];
-  const index = notebook ? indexOf(notebook) : buildIndex(cell.node);
+  if (!first || !last) return [];
   return new Analysis(index, notebook).scopeWork(cell.definition, startOf(first), endOf(last), false, true);
 }
 
@@ -53,24 +57,74 @@ const FUNCTION_KINDS = new Set(["function_definition", "lambda"]);
 const CALL_NAME = "(^|\\.)(backward|step|fit|train|from_pretrained|hf_hub_download|snapshot_download|generate|load|pipeline|run|call|check_call|check_output|Popen|system)$";
 
 // No `(?i)`: a case-insensitive Unicode regex costs milliseconds to build in the native matcher.
-const FOR_CANDIDATE = {
-  kind: "for_statement",
-  any: [
-    { has: { field: "left", regex: "[Ee][Pp][Oo][Cc][Hh]" } },
-    { has: { field: "right", regex: "[Ee][Pp][Oo][Cc][Hh]|num_inference_steps|timesteps" } },
-  ],
-};
+const EPOCH = /[Ee][Pp][Oo][Cc][Hh]/;
+const LOOP_RIGHT = /[Ee][Pp][Oo][Cc][Hh]|num_inference_steps|timesteps/;
 const CALL_CANDIDATES = [
   { has: { field: "function", regex: CALL_NAME } },
   { has: { field: "function", kind: "identifier", regex: "[Pp][Ii][Pp][Ee]$" } },
   { has: { field: "arguments", has: { kind: "keyword_argument", regex: "^download\\s*=\\s*True$" } } },
 ];
-const FUNCTION_DEFS: Matcher = { rule: { kind: "function_definition" } };
+/** `def name`, `async def name`: the name as tree-sitter reads it (else ask the tree). */
+const DEFINITION_NAME = /^(?:async[ \t]+)?def[ \t]+([\p{XID_Start}_][\p{XID_Continue}]*)(?=[ \t]*[(\[])/u;
 
-/** Loops and calls worth a look, plus plain calls to the functions the source defines. */
-function candidatesMatcher(functionNames: readonly string[]): Matcher {
-  const calls = functionNames.length === 0 ? CALL_CANDIDATES : [...CALL_CANDIDATES, { has: { field: "function", kind: "identifier", regex: `^(${functionNames.join("|")})$` } }];
-  return { rule: { any: [FOR_CANDIDATE, { kind: "call", any: calls }] } };
+const SCOPES: Matcher = { rule: { any: [...FUNCTION_KINDS, ...LOOP_KINDS].map((kind) => ({ kind })) } } as Matcher;
+const CALL_WORDS = CALL_NAME.slice(CALL_NAME.indexOf("(", 1) + 1, CALL_NAME.lastIndexOf(")")).split("|");
+const LOOP_WORDS = /[Ee][Pp][Oo][Cc][Hh]|num_inference_steps|timesteps/;
+
+const CALL_NAME_TEXT = new RegExp(CALL_NAME);
+const PIPE_END = /[Pp][Ii][Pp][Ee]$/;
+
+/**
+ * The candidates, in one native query: calls found through their function (an attribute or a
+ * name whose last word is one of CALL_NAME's: the native matcher tests a few short names much
+ * faster than a whole called expression; then checked against CALL_NAME exactly), calls of
+ * `...pipe` names and with `download=True` when the source has those words, and the `for`
+ * loops when the source names epochs or denoising steps (their header is checked here).
+ */
+function findCandidates(root: PyNode, source: string, offset: number): Array<{ node: PyNode; start: number; end: number }> {
+  const rules: object[] = [];
+  const words = CALL_WORDS.filter((w) => source.includes(w));
+  if (words.length > 0) {
+    rules.push({ kind: "attribute", has: { field: "attribute", regex: `^(${words.join("|")})$` }, inside: { kind: "call", field: "function" } });
+    // A bare call (`pipeline(...)`) needs the word somewhere not right after a dot.
+    const bare = words.filter((w) => new RegExp(`(?<![.\\w])${w}(?!\\w)`).test(source));
+    if (bare.length > 0) rules.push({ kind: "identifier", regex: `^(${bare.join("|")})$`, inside: { kind: "call", field: "function" } });
+  }
+  const pipes = /[Pp][Ii][Pp][Ee]/.test(source);
+  if (pipes) rules.push({ kind: "identifier", regex: PIPE_END.source, inside: { kind: "call", field: "function" } });
+  if (source.includes("download")) rules.push({ kind: "call", any: [CALL_CANDIDATES[2]!] });
+  const loops = LOOP_WORDS.test(source);
+  if (loops) rules.push({ kind: "for_statement" });
+  if (rules.length === 0) return [];
+
+  const found: Array<{ node: PyNode; start: number; end: number }> = [];
+  const seen = new Set<number>();
+  const push = (node: PyNode | null) => {
+    if (!node || seen.has(node.id())) return;
+    seen.add(node.id());
+    const range = node.range();
+    found.push({ node, start: range.start.index, end: range.end.index });
+  };
+  for (const node of root.findAll({ rule: { any: rules } } as Matcher)) {
+    const kind = node.kind();
+    if (kind === "call") push(node);
+    else if (kind === "for_statement") {
+      const range = node.range();
+      if (!LOOP_WORDS.test(source.slice(range.start.index - offset, range.end.index - offset))) continue;
+      const left = node.field("left")?.text();
+      const right = node.field("right")?.text();
+      if ((left !== undefined && EPOCH.test(left)) || (right !== undefined && LOOP_RIGHT.test(right))) push(node);
+    } else {
+      const text = node.text();
+      if (CALL_NAME_TEXT.test(text) || (pipes && kind === "identifier" && PIPE_END.test(text))) push(node.parent());
+    }
+  }
+  return found;
+}
+
+/** Plain calls of the named functions. */
+function callsOf(names: readonly string[]): Matcher {
+  return { rule: { kind: "call", has: { field: "function", kind: "identifier", regex: `^(${names.join("|")})$` } } };
 }
 
 interface FunctionDef {
@@ -80,24 +134,91 @@ interface FunctionDef {
   readonly end: number;
 }
 
-/** Candidates and function definitions of one syntax tree, found with two native queries. */
+interface Bounds {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: string;
+}
+
+interface Scope {
+  readonly node: PyNode;
+  readonly kind: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Candidates, function definitions, and the functions, lambdas and loops that scope them. */
 interface SourceIndex {
   readonly candidates: readonly PyNode[];
   readonly starts: readonly number[];
   readonly ends: readonly number[];
   readonly defs: readonly FunctionDef[];
+  /** Functions, lambdas and loops, by start. */
+  readonly scopes: readonly Scope[];
 }
 
-function buildIndex(root: PyNode): SourceIndex {
+/** A part of the tree searched for scopes as a whole: a top-level statement, or one cell. */
+interface Region {
+  readonly node: PyNode;
+  readonly start: number;
+  readonly end: number;
+}
+
+const EMPTY_INDEX: SourceIndex = { candidates: [], starts: [], ends: [], defs: [], scopes: [] };
+
+/**
+ * Candidates first (one native query over the tree); then the functions, lambdas and loops of
+ * the regions that hold a candidate (every scope a candidate can sit in lies in its region).
+ */
+function buildIndex(root: PyNode, source: string, offset: number, regions: () => readonly Region[]): SourceIndex {
+  const found = findCandidates(root, source, offset);
+  if (found.length === 0) return EMPTY_INDEX;
   const defs: FunctionDef[] = [];
-  for (const node of root.findAll(FUNCTION_DEFS)) {
-    const name = node.field("name")?.text();
-    if (name && /^\w+$/u.test(name)) defs.push({ name, node, start: startOf(node), end: endOf(node) });
+  const scopes: Scope[] = [];
+  const scanned = new Set<Region>();
+  const scan = (spans: ReadonlyArray<{ start: number; end: number }>) => {
+    for (const region of regions()) {
+      if (scanned.has(region) || !spans.some((f) => region.start <= f.start && f.end <= region.end)) continue;
+      scanned.add(region);
+      for (const node of region.node.findAll(SCOPES)) {
+        const kind = String(node.kind());
+        const range = node.range();
+        const start = range.start.index;
+        const end = range.end.index;
+        scopes.push({ node, kind, start, end });
+        if (kind !== "function_definition") continue;
+        const name = DEFINITION_NAME.exec(source.slice(start - offset, end - offset))?.[1] ?? node.field("name")?.text();
+        if (name && /^\w+$/u.test(name)) defs.push({ name, node, start, end });
+      }
+    }
+  };
+  scan(found);
+
+  // A plain call of a notebook function is a candidate too; it can only lead to work when the
+  // function (transitively) holds a candidate, so only calls of such functions are looked up.
+  let holders = defs.filter((d) => found.some((f) => d.start <= f.start && f.end <= d.end));
+  const named = new Set<string>();
+  while (holders.length > 0) {
+    const names = [...new Set(holders.map((d) => d.name))].filter((n) => !named.has(n));
+    if (names.length === 0) break;
+    for (const n of names) named.add(n);
+    const added: typeof found = [];
+    // A plain call needs the name in the text other than after `def` or a dot.
+    const called = names.filter((n) => new RegExp(`(?<!\\bdef[ \\t]+)(?<![\\w.])${n}(?!\\w)`).test(source));
+    for (const node of called.length > 0 ? root.findAll(callsOf(called.sort())) : []) {
+      const range = node.range();
+      const f = { node, start: range.start.index, end: range.end.index };
+      if (found.some((x) => x.start === f.start && x.end === f.end)) continue;
+      found.push(f);
+      added.push(f);
+    }
+    scan(added);
+    holders = defs.filter((d) => !named.has(d.name) && added.some((f) => d.start <= f.start && f.end <= d.end));
   }
-  const names = [...new Set(defs.map((d) => d.name))].sort();
-  const found = root.findAll(candidatesMatcher(names)).map((node) => ({ node, start: startOf(node), end: endOf(node) }));
   found.sort((x, y) => x.start - y.start || y.end - x.end);
-  return { candidates: found.map((f) => f.node), starts: found.map((f) => f.start), ends: found.map((f) => f.end), defs };
+  defs.sort((x, y) => x.start - y.start || y.end - x.end);
+  scopes.sort((x, y) => x.start - y.start || y.end - x.end);
+  return { candidates: found.map((f) => f.node), starts: found.map((f) => f.start), ends: found.map((f) => f.end), defs, scopes };
 }
 
 const notebookIndexes = new WeakMap<Notebook, SourceIndex>();
@@ -105,7 +226,14 @@ const notebookIndexes = new WeakMap<Notebook, SourceIndex>();
 function indexOf(notebook: Notebook): SourceIndex {
   let index = notebookIndexes.get(notebook);
   if (!index) {
-    index = buildIndex(notebook.root.root());
+    const root = notebook.root.root();
+    let regions: Region[] | undefined;
+    index = buildIndex(root, notebook.source, 0, () =>
+      (regions ??= root.children().map((node) => {
+        const range = node.range();
+        return { node, start: range.start.index, end: range.end.index };
+      })),
+    );
     notebookIndexes.set(notebook, index);
   }
   return index;
@@ -144,7 +272,10 @@ interface Hit {
 
 const notebookFunctions = new WeakMap<Notebook, Map<string, PyNode>>();
 
-/** Functions any cell can call by name: `@app.function` cells and top-level `def`s of cells. */
+/**
+ * Functions any cell can call by name: `@app.function` cells and top-level `def`s of cells.
+ * Read only when a plain call is not resolved in its own scope.
+ */
 function functionsOf(notebook: Notebook): Map<string, PyNode> {
   const cached = notebookFunctions.get(notebook);
   if (cached) return cached;
@@ -152,6 +283,8 @@ function functionsOf(notebook: Notebook): Map<string, PyNode> {
   for (const cell of notebook.cells) {
     if (cell.kind === "function" && cell.definition) map.set(cell.name, cell.definition);
     if (cell.kind !== "cell" && cell.kind !== "setup") continue;
+    // Only a cell whose text defines a function has a top-level `def` to look at.
+    if (!notebook.source.slice(cell.start, cell.end).includes("def")) continue;
     for (const statement of cell.statements) {
       const def = statement.kind() === "decorated_definition" ? statement.field("definition") : statement;
       if (def?.kind() !== "function_definition") continue;
@@ -161,10 +294,6 @@ function functionsOf(notebook: Notebook): Map<string, PyNode> {
   }
   notebookFunctions.set(notebook, map);
   return map;
-}
-
-function sameNode(a: PyNode, b: PyNode): boolean {
-  return a.kind() === b.kind() && startOf(a) === startOf(b) && endOf(a) === endOf(b);
 }
 
 class Analysis {
@@ -190,39 +319,51 @@ class Analysis {
     for (const def of this.index.defs) {
       if (def.start >= start && def.end <= end && !local.has(def.name)) local.set(def.name, def.node);
     }
-    const global = this.notebook ? functionsOf(this.notebook) : undefined;
+    const global = () => (this.notebook ? functionsOf(this.notebook) : undefined);
     const result: ExpensiveWork[] = [];
     const seen: Array<{ start: number; end: number }> = [];
     const { candidates, starts, ends } = this.index;
+    let bounds: Bounds | undefined;
     for (let i = lowerBound(starts, start); i < candidates.length && starts[i]! < end; i++) {
       if (ends[i]! > end) continue;
       const candidate = candidates[i]!;
       if (seen.some((s) => s.start <= starts[i]! && ends[i]! <= s.end)) continue;
-      const place = this.place(candidate, boundary);
+      bounds ??= { start: startOf(boundary), end: endOf(boundary), kind: String(boundary.kind()) };
+      const place = this.place(i, bounds);
       if (!place) continue;
       const hit = this.classify(candidate, inLoop || place.outermostLoop !== undefined, local, global);
       if (!hit) continue;
-      const node = place.outermostLoop ?? hit.node;
-      seen.push({ start: startOf(node), end: endOf(node) });
+      const loop = place.outermostLoop;
+      const node = loop?.node ?? hit.node;
+      seen.push(loop ? { start: loop.start, end: loop.end } : hit.node === candidate ? { start: starts[i]!, end: ends[i]! } : { start: startOf(node), end: endOf(node) });
       result.push({ node, kind: hit.kind, detail: hit.detail });
       if (!all) break;
     }
     return result;
   }
 
-  /** Where a candidate sits in its scope: skipped inside nested functions; its outermost loop. */
-  private place(node: PyNode, boundary: PyNode): { outermostLoop: PyNode | undefined } | undefined {
-    let outermostLoop: PyNode | undefined;
-    for (const ancestor of node.ancestors()) {
-      if (sameNode(ancestor, boundary)) return { outermostLoop };
-      const kind = String(ancestor.kind());
-      if (FUNCTION_KINDS.has(kind)) return undefined;
-      if (LOOP_KINDS.has(kind)) outermostLoop = ancestor;
+  /**
+   * Where candidate `i` sits in its scope: skipped inside nested functions; its outermost loop.
+   * The functions, lambdas and loops strictly between the candidate and the scope's own
+   * definition are the indexed ones whose range holds the candidate's and lies in the scope's.
+   */
+  private place(i: number, boundary: Bounds): { outermostLoop: Scope | undefined } | undefined {
+    const s = this.index.starts[i]!;
+    const e = this.index.ends[i]!;
+    let outermostLoop: Scope | undefined;
+    for (const c of this.index.scopes) {
+      if (c.start > s) break;
+      // The candidate itself (a loop) is not its own scope.
+      if ((c.start === s && c.end === e) || c.end < e) continue;
+      if (c.start < boundary.start || c.end > boundary.end) continue;
+      if (c.start === boundary.start && c.end === boundary.end && c.kind === boundary.kind) continue;
+      if (FUNCTION_KINDS.has(c.kind)) return undefined;
+      if (LOOP_KINDS.has(c.kind) && (!outermostLoop || c.start < outermostLoop.start || (c.start === outermostLoop.start && c.end > outermostLoop.end))) outermostLoop = c;
     }
     return { outermostLoop };
   }
 
-  private classify(node: PyNode, inLoop: boolean, local: ReadonlyMap<string, PyNode>, global: ReadonlyMap<string, PyNode> | undefined): Hit | undefined {
+  private classify(node: PyNode, inLoop: boolean, local: ReadonlyMap<string, PyNode>, global: () => ReadonlyMap<string, PyNode> | undefined): Hit | undefined {
     if (node.kind() === "for_statement") {
       const left = node.field("left")?.text() ?? "";
       const right = node.field("right")?.text() ?? "";
@@ -281,12 +422,12 @@ class Analysis {
     if (SUBPROCESS_CALL.test(fnText) && INSTALL_ARGS.test(args)) {
       return { node, kind: "install", detail: "`pip install` through `subprocess`" };
     }
-    if (node.field("arguments")?.children().some((a) => a.kind() === "keyword_argument" && /^download\s*=\s*True$/.test(a.text()))) {
+    if (args.includes("download") && node.field("arguments")?.children().some((a) => a.kind() === "keyword_argument" && /^download\s*=\s*True$/.test(a.text()))) {
       return { node, kind: "download", detail: `\`${fnText}(..., download=True)\`` };
     }
     if (fn.kind() === "identifier") {
       const localCallee = local.get(fnText);
-      const callee = localCallee ?? global?.get(fnText);
+      const callee = localCallee ?? global()?.get(fnText);
       if (callee) {
         const inner = this.functionWork(callee, inLoop, localCallee ? local : undefined);
         if (inner) return { node, kind: inner.kind, detail: `\`${fnText}()\` (${inner.detail})` };

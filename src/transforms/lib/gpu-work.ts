@@ -46,8 +46,28 @@ const ALLOCATORS = new Set(["randn", "rand", "zeros", "ones", "empty", "full", "
 /** Allocators whose positional arguments are not the sizes (sizes come as a tuple). */
 const TUPLE_SIZED = new Set(["full", "randint"]);
 
-const MODEL_NAME = "(?i)(model|^net$|^net_|_net$|network|encoder|decoder|classifier|backbone|unet|vae|resnet|bert|gpt|llm|transformer)";
-const LOADER = "(?i)(loader|batches|(^|_)dl\\b)";
+/**
+ * `pattern` matching letters in any case, as the native matcher's `(?i)` does (Unicode simple
+ * case folding adds `ſ` to s and the Kelvin sign to k), without the cost of building a
+ * case-insensitive Unicode regex on every query.
+ */
+function caseless(pattern: string): string {
+  let out = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === "\\") {
+      out += c + (pattern[i + 1] ?? "");
+      i++;
+    } else if (/[a-zA-Z]/.test(c)) {
+      const lower = c.toLowerCase();
+      out += `[${lower.toUpperCase()}${lower}${lower === "s" ? "\u017f" : lower === "k" ? "\u212a" : ""}]`;
+    } else out += c;
+  }
+  return out;
+}
+
+const MODEL_NAME = caseless("(model|^net$|^net_|_net$|network|encoder|decoder|classifier|backbone|unet|vae|resnet|bert|gpt|llm|transformer)");
+const LOADER = caseless("(loader|batches|(^|_)dl\\b)");
 const NO_GRAD = "(no_grad|inference_mode)\\s*\\(";
 
 const TRAINING: Matcher = {
@@ -61,13 +81,13 @@ const TRAINING: Matcher = {
         {
           all: [
             { has: { field: "attribute", regex: "^step$" } },
-            { has: { field: "object", regex: "(?i)(optim|scaler|^opt$|^opt_|_opt$)" } },
+            { has: { field: "object", regex: caseless("(optim|scaler|^opt$|^opt_|_opt$)") } },
           ],
         },
         {
           all: [
             { has: { field: "attribute", regex: "^(train|fit)$" } },
-            { has: { field: "object", regex: "(?i)trainer" } },
+            { has: { field: "object", regex: caseless("trainer") } },
           ],
         },
       ],
@@ -273,6 +293,20 @@ function intValue(node: PyNode | null | undefined): number | undefined {
   }
 }
 
+/**
+ * An upper bound on what `allocationElements` can compute for a call with this text, when the
+ * text has no `**` or `<<`: the product of every integer literal in it (each at least 1).
+ */
+function literalProductBound(text: string): number {
+  let bound = 1;
+  for (const match of text.matchAll(/(?<![A-Za-z0-9_])[0-9][0-9A-Za-z_]*/g)) {
+    const literal = match[0].replace(/_/g, "").toLowerCase();
+    const value = /^0[xob]/.test(literal) ? Number(literal) : Number.parseInt(literal, 10);
+    if (Number.isFinite(value) && value > 1) bound *= value;
+  }
+  return bound;
+}
+
 function product(nodes: readonly PyNode[]): number | undefined {
   let total = 1;
   for (const n of nodes) {
@@ -371,19 +405,24 @@ function returnsValue(fn: PyNode): boolean {
  */
 export function analyzeGpuWork(notebook: Notebook, torchAliases: readonly string[]): GpuWorkAnalysis {
   const root = notebook.root.root();
+  const source = notebook.source;
   const direct = new Map<number, RawSite>();
-  for (const node of root.findAll(TRAINING)) add(direct, node, "training");
-  for (const node of root.findAll(GENERATION)) add(direct, node, "generation");
-  for (const node of root.findAll(DIFFUSION)) add(direct, node, "pipeline");
+  // Each query needs its method or keyword in the text.
+  if (/backward|step|train|fit/.test(source)) for (const node of root.findAll(TRAINING)) add(direct, node, "training");
+  if (source.includes("generate")) for (const node of root.findAll(GENERATION)) add(direct, node, "generation");
+  if (source.includes("num_inference_steps")) for (const node of root.findAll(DIFFUSION)) add(direct, node, "pipeline");
 
   const pipelines = new Set<string>();
-  for (const a of root.findAll(PIPELINE_ASSIGNMENT)) pipelines.add(a.field("left")!.text());
+  if (/[Pp]ipeline/.test(source)) for (const a of root.findAll(PIPELINE_ASSIGNMENT)) pipelines.add(a.field("left")!.text());
   if (pipelines.size > 0) {
     for (const node of root.findAll(callMatcher([...pipelines]))) add(direct, node, "pipeline");
   }
 
-  if (torchAliases.length > 0) {
+  if (torchAliases.length > 0 && [...ALLOCATORS].some((a) => source.includes(a))) {
     for (const node of root.findAll(allocationMatcher(torchAliases))) {
+      // Most allocations are small: an upper bound on their literal sizes, from the text, rules them out.
+      const text = node.text();
+      if (!/\*\*|<</.test(text) && literalProductBound(text) < LARGE_ALLOCATION_ELEMENTS) continue;
       const allocator = node.field("function")!.text().split(".").pop()!;
       const elements = allocationElements(node, allocator);
       if (elements !== undefined && elements >= LARGE_ALLOCATION_ELEMENTS && onGpu(node)) add(direct, node, "allocation");

@@ -1,6 +1,6 @@
 // What a notebook imports, found with one native query: which local names refer to a module
 // (`import torch as t` binds `t` to `torch`) and which names come from it (`from torch import cuda`).
-import type { Notebook } from "../../notebook/model.js";
+import { findAllContaining, type Notebook } from "../../notebook/model.js";
 import type { Matcher, PyNode } from "../../notebook/python.js";
 
 export interface ImportedName {
@@ -22,7 +22,7 @@ export function importsOf(notebook: Notebook): ImportedName[] {
   const cached = cache.get(notebook);
   if (cached) return cached;
   const result: ImportedName[] = [];
-  for (const node of notebook.root.root().findAll(IMPORTS)) {
+  for (const node of findAllContaining(notebook, "import", IMPORTS)) {
     const text = node.text().replace(/\\\r?\n/g, " ").replace(/[()]/g, " ");
     if (node.kind() === "import_statement") {
       for (const part of text.replace(/^import\s+/, "").split(",")) {

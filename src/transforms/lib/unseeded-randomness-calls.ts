@@ -4,6 +4,7 @@
 // (`np.random.default_rng()`), and which notebook-defined functions and classes do either when
 // called. Import aliases are resolved (`import torch as t`, `from numpy import random as npr`).
 import type { Cell, Notebook } from "../../notebook/model.js";
+import type { Rule } from "@ast-grep/napi";
 import { endOf, startOf, type Matcher, type PyNode } from "../../notebook/python.js";
 import { importsModule, importsOf } from "./imports.js";
 
@@ -150,11 +151,82 @@ type Classified =
   | { kind: "seed"; libs: readonly Lib[] }
   | { kind: "call"; name: string; label: string };
 
+/** `def name`, `async def name`, `class name`: the name as tree-sitter reads it. */
+const DEFINITION_NAME = /^(?:async[ \t]+)?(?:def|class)[ \t]+([\p{XID_Start}_][\p{XID_Continue}]*)(?=[ \t]*[(:\[])/u;
+
+/**
+ * Whether `name` may stand as an argument (`f(name)`, `f(x, k=name)`): some occurrence is
+ * followed, past blanks and comments, by `,` or `)`.
+ */
+function mayBeArgument(source: string, name: string): boolean {
+  for (let i = source.indexOf(name); i !== -1; i = source.indexOf(name, i + 1)) {
+    let j = i + name.length;
+    for (;;) {
+      const c = source.charCodeAt(j);
+      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 92) j++;
+      else if (c === 35) while (j < source.length && source.charCodeAt(j) !== 10) j++;
+      else break;
+    }
+    const next = source.charCodeAt(j);
+    if (next === 44 || next === 41) return true;
+  }
+  return false;
+}
+
+/** Rust's (the native matcher's) `\w` and `\s`, for JavaScript regexes that must agree with it. */
+const W = "[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\p{Join_Control}]";
+const S = "\\p{White_Space}";
+const rustRegex = (pattern: string) => new RegExp(pattern.replace(/\\w/g, W).replace(/\\s/g, S), "u");
+const INTERESTING_CALL = rustRegex(`(?:^|\\.)\\s*(?:${INTERESTING.join("|")})\\s*$`);
+const INTERESTING_WORD = rustRegex(`^(?:${INTERESTING.join("|")})$`);
+const RANDOM_ATTRIBUTE = rustRegex(`(?:^|\\.)\\s*random\\s*\\.\\s*\\w+\\s*$`);
+const WORD_CHAR = new RegExp(W, "u");
+/** Words INTERESTING may match contain one of these (or are literals of it). */
+const INTERESTING_LITERALS = new Set(INTERESTING.filter((p) => /^\w+$/.test(p)));
+const INTERESTING_HINT = /_$|[sS]eed|Conv|^(?:Embedding|RNN|LSTM|GRU|Transformer)|variate$/;
+
+/** The distinct words of a text, as runs of the native matcher's `\w` characters. */
+function wordsOf(text: string): Set<string> {
+  const words = new Set<string>();
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    let word: boolean;
+    if (c < 128) word = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+    else {
+      const cp = text.codePointAt(i)!;
+      word = WORD_CHAR.test(String.fromCodePoint(cp));
+      if (cp > 0xffff) {
+        if (word) {
+          if (start < 0) start = i;
+          i++;
+          continue;
+        }
+      }
+    }
+    if (word) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      words.add(text.slice(start, i));
+      start = -1;
+    }
+  }
+  return words;
+}
+const SOURCE_RANDOM_ATTRIBUTE = new RegExp(`random${S}*\\.${S}*(${W}+)`, "gu");
+/** Names that may follow `def` or `class` (a superset of the notebook's callables). */
+const DEFINED_NAME = new RegExp(`(?:def|class)(?:${S}|\\\\\\r?\\n)+([^\\s()\\[\\]:\\\\#,=]+)`, "gu");
+const TRIM = new RegExp(`^${S}+|${S}+$`, "gu");
+
+/** ASCII words followed, past blanks, line continuations and comments, by `,` or `)`. */
+const ASCII_ARGUMENT_WORD = /[A-Za-z0-9_]+(?=(?:[ \t\r\n\f\\]|#[^\n]*)*[,)])/g;
+
 /** Analyses the whole notebook once. */
 export function analyzeRandomness(notebook: Notebook): RandomnessFacts {
   const imports = importsOf(notebook);
   const importedLibs = LIBS.filter((lib) => importsModule(notebook, lib));
   const hasTorch = importedLibs.includes("torch");
+  const source = notebook.source;
 
   // Local name -> the dotted paths it may stand for.
   const paths = new Map<string, string[]>();
@@ -164,15 +236,70 @@ export function analyzeRandomness(notebook: Notebook): RandomnessFacts {
     if (list) list.push(path);
     else paths.set(i.local, [path]);
   }
+  const randomModules = [...paths].filter(([, list]) => list.some((p) => p === "random" || p === "numpy.random")).map(([local]) => local);
+
+  // One native query finds the notebook's functions and classes and every call worth a look.
+  // Its regexes list literal words taken from the source: a character class such as `\w` costs
+  // milliseconds to compile in the native matcher, a list of words almost nothing. The query
+  // may return more than the calls asked for; the exact tests below (`calledExpression`) decide.
+  const definedNames = new Set<string>();
+  for (const m of source.matchAll(DEFINED_NAME)) definedNames.add(m[1]!);
+  const lastWords = new Set<string>();
+  for (const word of wordsOf(source)) {
+    if (INTERESTING_LITERALS.has(word) || (INTERESTING_HINT.test(word) && INTERESTING_WORD.test(word))) lastWords.add(word);
+  }
+  for (const m of source.matchAll(SOURCE_RANDOM_ATTRIBUTE)) lastWords.add(m[1]!);
+  if (randomModules.length > 0) {
+    const afterModule = new RegExp(`(?:${randomModules.map(escapeRegex).join("|")})${S}*\\.${S}*(${W}+)`, "gu");
+    for (const m of source.matchAll(afterModule)) lastWords.add(m[1]!);
+  }
+  for (const name of paths.keys()) lastWords.add(name);
+  for (const name of definedNames) lastWords.add(name);
+  const queries: Rule[] = [{ kind: "function_definition" }, { kind: "class_definition" }];
+  if (lastWords.size > 0) {
+    const words = [...lastWords].map(escapeRegex).join("|");
+    queries.push({ kind: "call", has: { field: "function", regex: `(?:^|\\.)\\s*(?:${words})\\s*$` } });
+  }
+  let argumentWords: Set<string> | undefined;
+  const asArgument = (name: string): boolean => {
+    if (!/^[\x00-\x7f]*$/.test(name)) return mayBeArgument(source, name);
+    argumentWords ??= new Set(Array.from(source.matchAll(ASCII_ARGUMENT_WORD), (m) => m[0]));
+    return argumentWords.has(name);
+  };
+  if ([...definedNames].some(asArgument)) {
+    // A notebook function passed as a callback is called: `model.apply(init_weights)`.
+    queries.push({
+      kind: "identifier",
+      regex: `^(?:${[...definedNames].map(escapeRegex).join("|")})$`,
+      any: [{ inside: { kind: "argument_list" } }, { inside: { kind: "keyword_argument", field: "value" } }],
+    });
+  }
+  const found = notebook.root.root().findAll({ rule: { any: queries } });
 
   // Notebook-defined functions and classes (cell wrappers excluded).
   const wrappers = new Set(notebook.cells.filter((c) => c.kind === "cell" && c.definition).map((c) => c.definition!.id()));
   const callables: Callable[] = [];
-  for (const node of notebook.root.root().findAll(CALLABLES)) {
+  const rest: Array<{ node: PyNode; kind: unknown }> = [];
+  for (const node of found) {
+    const kind = node.kind();
+    if (kind !== "function_definition" && kind !== "class_definition") {
+      rest.push({ node, kind });
+      continue;
+    }
     if (wrappers.has(node.id())) continue;
-    const name = node.field("name")?.text();
+    const range = node.range();
+    const name = DEFINITION_NAME.exec(source.slice(range.start.index, range.end.index))?.[1] ?? node.field("name")?.text();
     if (!name) continue;
-    callables.push({ name, node, start: startOf(node), end: endOf(node), takesOneArgument: takesOneArgument(node) });
+    let oneArgument: boolean | undefined;
+    callables.push({
+      name,
+      node,
+      start: range.start.index,
+      end: range.end.index,
+      get takesOneArgument() {
+        return (oneArgument ??= takesOneArgument(node));
+      },
+    });
   }
   const callableNames = new Set(callables.map((c) => c.name));
 
@@ -181,10 +308,22 @@ export function analyzeRandomness(notebook: Notebook): RandomnessFacts {
     if (list.some((p) => SEEDER_NAME.test(p.split(".").at(-1) ?? ""))) importedSeeders.add(local);
   }
 
-  const classify = (call: PyNode): Classified | undefined => {
-    const fn = call.field("function");
-    if (!fn) return undefined;
-    const text = fn.text().replace(/\s+/g, "");
+  // The exact pre-filter on the called expression: a known last name (`.randn`, `.manual_seed`),
+  // any function of a `random` module (`np.random.permutation`, `rnd.gauss`), or a bare name that
+  // is imported (`from numpy.random import permutation`) or defined in the notebook. The index
+  // orders calls that start at the same offset as one native query per pattern did.
+  const bare = new Set([...paths.keys(), ...callableNames]);
+  const moduleAttribute = randomModules.length > 0 ? rustRegex(`^\\s*(?:${randomModules.map(escapeRegex).join("|")})\\s*\\.\\s*\\w+\\s*$`) : undefined;
+  const calledExpression = (text: string): number => {
+    if (INTERESTING_CALL.test(text)) return 0;
+    if (RANDOM_ATTRIBUTE.test(text)) return 1;
+    if (moduleAttribute?.test(text)) return 2;
+    if (bare.size > 0 && bare.has(text.replace(TRIM, ""))) return 3;
+    return -1;
+  };
+
+  const classify = (call: PyNode, fnText: string): Classified | undefined => {
+    const text = fnText.replace(/\s+/g, "");
     const args = call.field("arguments");
     const last = /([\p{L}\p{N}_]+)$/u.exec(text)?.[1] ?? "";
     if (IDENTIFIER_CHAIN.test(text)) {
@@ -209,41 +348,30 @@ export function analyzeRandomness(notebook: Notebook): RandomnessFacts {
     return undefined;
   };
 
-  // Native pre-filter on the called expression: a known last name (`.randn`, `.manual_seed`), any
-  // function of a `random` module (`np.random.permutation`, `rnd.gauss`), or a bare name that is
-  // imported (`from numpy.random import permutation`) or defined in the notebook.
-  const randomModules = [...paths].filter(([, list]) => list.some((p) => p === "random" || p === "numpy.random")).map(([local]) => escapeRegex(local));
-  const bare = [...new Set([...paths.keys(), ...callableNames])].map(escapeRegex);
-  // One query per pattern: Rust's regex engine is fast on each, slow on their alternation.
-  const calledExpression = [
-    `(?:^|\\.)\\s*(?:${INTERESTING.join("|")})\\s*$`,
-    `(?:^|\\.)\\s*random\\s*\\.\\s*\\w+\\s*$`,
-    ...(randomModules.length > 0 ? [`^\\s*(?:${randomModules.join("|")})\\s*\\.\\s*\\w+\\s*$`] : []),
-    ...(bare.length > 0 ? [`^\\s*(?:${bare.join("|")})\\s*$`] : []),
-  ];
-  const names = [...callableNames].map(escapeRegex).join("|");
-  const matchers: Matcher[] = calledExpression.map((regex) => ({ rule: { kind: "call", has: { field: "function", regex } } }));
-  if (names) {
-    // A notebook function passed as a callback is called: `model.apply(init_weights)`.
-    matchers.push({
-      rule: {
-        kind: "identifier",
-        regex: `^(?:${names})$`,
-        any: [{ inside: { kind: "argument_list" } }, { inside: { kind: "keyword_argument", field: "value" } }],
-      },
-    });
+  interface Interesting {
+    readonly node: PyNode;
+    readonly start: number;
+    readonly order: number;
+    readonly rank: number;
+    readonly found: Classified | undefined;
   }
-  const seenNodes = new Set<number>();
-  const interestingNodes: PyNode[] = [];
-  for (const matcher of matchers) {
-    for (const node of notebook.root.root().findAll(matcher)) {
-      if (seenNodes.has(node.id())) continue;
-      seenNodes.add(node.id());
-      interestingNodes.push(node);
+  const interesting: Interesting[] = [];
+  for (const [order, { node, kind }] of rest.entries()) {
+    if (kind === "identifier") {
+      const name = node.text();
+      if (!callableNames.has(name)) continue;
+      interesting.push({ node, start: startOf(node), order, rank: 4, found: { kind: "call", name, label: name } });
+      continue;
     }
+    const fnText = node.field("function")?.text();
+    if (fnText === undefined) continue;
+    const rank = calledExpression(fnText);
+    if (rank < 0) continue;
+    interesting.push({ node, start: startOf(node), order, rank, found: classify(node, fnText) });
   }
-  const position = new Map(interestingNodes.map((n) => [n.id(), startOf(n)]));
-  interestingNodes.sort((a, b) => position.get(a.id())! - position.get(b.id())!);
+  interesting.sort((a, b) => a.start - b.start || a.rank - b.rank || a.order - b.order);
+  const starts = new Map<PyNode, number>(interesting.map((i) => [i.node, i.start]));
+  const position = (node: PyNode) => starts.get(node) ?? startOf(node);
 
   // Owners: a callable (innermost) or a cell's top level.
   const ownerFacts = new Map<Callable | Cell, OwnerFacts>();
@@ -273,12 +401,9 @@ export function analyzeRandomness(notebook: Notebook): RandomnessFacts {
     construction.set(parent, [...(construction.get(parent) ?? []), c]);
   }
 
-  for (const node of interestingNodes) {
-    const found: Classified | undefined =
-      node.kind() === "identifier" ? { kind: "call", name: node.text(), label: node.text() } : classify(node);
+  for (const { node, start: at, found } of interesting) {
     if (!found) continue;
-    const at = startOf(node);
-    const cell = notebook.cells.find((c) => c.start <= at && at < c.end);
+    const cell = cellContaining(notebook, at);
     if (!cell) continue;
     const facts = factsOf(innermost(at, endOf(node)) ?? cell);
     switch (found.kind) {
@@ -339,7 +464,7 @@ export function analyzeRandomness(notebook: Notebook): RandomnessFacts {
       if (libs && libs.size > 0) result.push({ libs, node, kind: "calls", label });
     }
     for (const m of implicit) result.push(...drawsOf(ownerOf(m)));
-    return result.sort((a, b) => startOf(a.node) - startOf(b.node));
+    return result.sort((a, b) => position(a.node) - position(b.node));
   };
   const unseededDraws = (c: Callable): Draw[] => {
     const seeds = ownSeeds.get(c) ?? new Set<Lib>();
@@ -436,4 +561,18 @@ function takesOneArgument(node: PyNode): boolean {
     }
   }
   return required <= 1 && slots >= 1;
+}
+
+/** The cell whose range contains `offset` (cells are in source order and never overlap). */
+function cellContaining(notebook: Notebook, offset: number): Cell | undefined {
+  const cells = notebook.cells;
+  let lo = 0;
+  let hi = cells.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (cells[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const cell = cells[lo];
+  return cell && cell.start <= offset && offset < cell.end ? cell : undefined;
 }
