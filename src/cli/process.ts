@@ -6,6 +6,7 @@ import { fixSource, lintSource, NotebookSourceError, readNotebookFile, writeNote
 import type { AppliedFix } from "../engine/fixer.js";
 import type { InternalError } from "../engine/lint.js";
 import type { Diagnostic, FixSafety } from "../engine/types.js";
+import { parsedTreeCount } from "../notebook/python.js";
 
 export interface ProcessOptions {
   readonly select?: string[];
@@ -88,7 +89,8 @@ export function processSource(path: string, source: string, options: ProcessOpti
       status: result.output === source ? "unchanged" : "changed",
       diagnostics: result.diagnostics.map(report),
       applied: result.applied,
-      diff: result.diff,
+      // The diff is shown only for a dry run; a long run keeps every outcome in memory.
+      diff: options.dryRun ? result.diff : "",
       internalErrors: result.internalErrors,
       output: result.output,
     };
@@ -108,17 +110,19 @@ function failure(path: string, error: unknown): FileOutcome {
 }
 
 let collectGarbage: (() => void) | null | undefined;
-let filesSinceCollection = 0;
-const COLLECT_EVERY = 8;
+let treesAtCollection = 0;
+/** Trees parsed (in this thread) between two collections: one per file to lint, dozens per file to fix. */
+const COLLECT_EVERY_TREES = 24;
 
 /**
  * Syntax trees live in native memory that V8 does not see, so its garbage collector runs too
- * rarely to free them on a long run: collect every few files (the trees are then freed on the
- * next turn of the event loop, which the file read that follows gives).
+ * rarely to free them on a long run: collect after every few dozen parsed trees (the trees are
+ * then freed on the next turn of the event loop, which the file read that follows gives).
  */
 function releaseSyntaxTrees(): void {
-  if (++filesSinceCollection < COLLECT_EVERY) return;
-  filesSinceCollection = 0;
+  const trees = parsedTreeCount();
+  if (trees - treesAtCollection < COLLECT_EVERY_TREES) return;
+  treesAtCollection = trees;
   if (collectGarbage === undefined) {
     try {
       v8.setFlagsFromString("--expose-gc");

@@ -16,10 +16,21 @@ export type PyRoot = SgRoot;
 /** An ast-grep rule object, matched in native code by `findAll`. */
 export type Matcher = NapiConfig;
 
+let parsed = 0;
+
 /** Parses Python source into a tree-sitter tree. Never throws on bad syntax. */
 export function parsePython(source: string): PyRoot {
   ensureRegistered();
+  parsed++;
   return parse("python", source);
+}
+
+/**
+ * How many trees this thread has parsed. Their native memory is freed only after V8 collects
+ * the JavaScript objects that hold them, so long runs collect every so many trees.
+ */
+export function parsedTreeCount(): number {
+  return parsed;
 }
 
 /**

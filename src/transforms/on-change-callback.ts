@@ -303,7 +303,9 @@ function messageFor(name: string): string {
 function fixCell(context: RuleContext, cell: Cell, items: readonly Item[], suppressions: Suppressions): void {
   const { notebook } = context;
   const source = notebook.source;
-  const cellUses = cell.body ? cell.body.findAll(NAME_USE) : [];
+  // Every name use of the cell; read only when a handler needs a private name of the cell.
+  let uses: PyNode[] | undefined;
+  const cellUses = () => (uses ??= cell.body ? cell.body.findAll(NAME_USE) : []);
   // Names private to the element's cell that a handler needs must become public.
   const renames = new Map<string, string>();
   const ready: Item[] = [];
@@ -311,7 +313,7 @@ function fixCell(context: RuleContext, cell: Cell, items: readonly Item[], suppr
     const { argument, handler, name } = item;
     const outside = (n: PyNode) => startOf(n) < startOf(argument) || startOf(n) >= endOf(argument);
     const frees = privateFreeNames(handler);
-    const missing = frees.find((free) => !cellUses.some((n) => n.text() === free && outside(n)));
+    const missing = frees.find((free) => !cellUses().some((n) => n.text() === free && outside(n)));
     if (missing) {
       context.report({
         node: argument,
@@ -335,7 +337,7 @@ function fixCell(context: RuleContext, cell: Cell, items: readonly Item[], suppr
       .filter((n) => renames.has(n.text()))
       .map((n) => ({ start: startOf(n), end: endOf(n), text: renames.get(n.text())! }));
   const removals = ready.map((item) => argumentRemoval(source, item.argument));
-  const renameEdits: TextEdit[] = cellUses
+  const renameEdits: TextEdit[] = (renames.size === 0 ? [] : cellUses())
     .filter((n) => renames.has(n.text()) && removals.every((r) => startOf(n) >= r.end || endOf(n) <= r.start))
     .map((n) => replaceRange(startOf(n), endOf(n), renames.get(n.text())!));
   const edits: Edit[] = mergeTouchingEdits(source, [...removals, ...renameEdits]);

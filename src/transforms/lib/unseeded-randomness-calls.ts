@@ -185,41 +185,38 @@ const WORD_CHAR = new RegExp(W, "u");
 const INTERESTING_LITERALS = new Set(INTERESTING.filter((p) => /^\w+$/.test(p)));
 const INTERESTING_HINT = /_$|[sS]eed|Conv|^(?:Embedding|RNN|LSTM|GRU|Transformer)|variate$/;
 
-/** The distinct words of a text, as runs of the native matcher's `\w` characters. */
+function isWordAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i)!)) || (c >= 0xdc00 && c <= 0xdfff && i > 0 && WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i - 1)!)));
+}
+
+/**
+ * The words of a text as runs of the native matcher's `\w` characters (a superset: runs of
+ * ASCII word characters next to a non-ASCII letter are listed too).
+ */
 function wordsOf(text: string): Set<string> {
   const words = new Set<string>();
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 32;
-    let word: boolean;
-    if (c < 128) word = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-    else {
-      const cp = text.codePointAt(i)!;
-      word = WORD_CHAR.test(String.fromCodePoint(cp));
-      if (cp > 0xffff) {
-        if (word) {
-          if (start < 0) start = i;
-          i++;
-          continue;
-        }
-      }
-    }
-    if (word) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      words.add(text.slice(start, i));
-      start = -1;
-    }
+  for (const m of text.matchAll(/[A-Za-z0-9_]+/g)) words.add(m[0]);
+  if (!/[^\x00-\x7f]/.test(text)) return words;
+  let covered = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (i <= covered || text.charCodeAt(i) < 128 || !isWordAt(text, i)) continue;
+    let start = i;
+    while (start > 0 && isWordAt(text, start - 1)) start--;
+    let end = i + 1;
+    while (end < text.length && isWordAt(text, end)) end++;
+    words.add(text.slice(start, end));
+    covered = end - 1;
   }
   return words;
 }
 const SOURCE_RANDOM_ATTRIBUTE = new RegExp(`random${S}*\\.${S}*(${W}+)`, "gu");
 /** Names that may follow `def` or `class` (a superset of the notebook's callables). */
 const DEFINED_NAME = new RegExp(`(?:def|class)(?:${S}|\\\\\\r?\\n)+([^\\s()\\[\\]:\\\\#,=]+)`, "gu");
+/** A dotted name in ASCII without blanks: `torch.nn.Linear`. */
+const ASCII_CHAIN = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const TRIM = new RegExp(`^${S}+|${S}+$`, "gu");
-
-/** ASCII words followed, past blanks, line continuations and comments, by `,` or `)`. */
-const ASCII_ARGUMENT_WORD = /[A-Za-z0-9_]+(?=(?:[ \t\r\n\f\\]|#[^\n]*)*[,)])/g;
 
 /** Analyses the whole notebook once. */
 export function analyzeRandomness(notebook: Notebook): RandomnessFacts {
@@ -260,13 +257,12 @@ export function analyzeRandomness(notebook: Notebook): RandomnessFacts {
     const words = [...lastWords].map(escapeRegex).join("|");
     queries.push({ kind: "call", has: { field: "function", regex: `(?:^|\\.)\\s*(?:${words})\\s*$` } });
   }
-  let argumentWords: Set<string> | undefined;
-  const asArgument = (name: string): boolean => {
-    if (!/^[\x00-\x7f]*$/.test(name)) return mayBeArgument(source, name);
-    argumentWords ??= new Set(Array.from(source.matchAll(ASCII_ARGUMENT_WORD), (m) => m[0]));
-    return argumentWords.has(name);
-  };
-  if ([...definedNames].some(asArgument)) {
+  // A name passed as an argument is followed, past blanks and comments, by `,` or `)`.
+  const asciiNames = [...definedNames].filter((name) => /^[A-Za-z0-9_]+$/.test(name));
+  const asArgument =
+    (asciiNames.length > 0 && new RegExp(`(?<![A-Za-z0-9_])(?:${asciiNames.join("|")})(?=(?:[ \\t\\r\\n\\f\\\\]|#[^\\n]*)*[,)])`).test(source)) ||
+    [...definedNames].some((name) => !/^[A-Za-z0-9_]+$/.test(name) && mayBeArgument(source, name));
+  if (asArgument) {
     // A notebook function passed as a callback is called: `model.apply(init_weights)`.
     queries.push({
       kind: "identifier",
@@ -314,7 +310,19 @@ export function analyzeRandomness(notebook: Notebook): RandomnessFacts {
   // orders calls that start at the same offset as one native query per pattern did.
   const bare = new Set([...paths.keys(), ...callableNames]);
   const moduleAttribute = randomModules.length > 0 ? rustRegex(`^\\s*(?:${randomModules.map(escapeRegex).join("|")})\\s*\\.\\s*\\w+\\s*$`) : undefined;
+  const randomModuleSet = new Set(randomModules);
+  const interestingWord = (word: string) => INTERESTING_LITERALS.has(word) || (INTERESTING_HINT.test(word) && INTERESTING_WORD.test(word));
   const calledExpression = (text: string): number => {
+    if (ASCII_CHAIN.test(text)) {
+      // `a.b.c` written without blanks: the same tests on its parts.
+      const parts = text.split(".");
+      const last = parts[parts.length - 1]!;
+      if (interestingWord(last)) return 0;
+      if (parts.length >= 2 && parts[parts.length - 2] === "random") return 1;
+      if (parts.length === 2 && randomModuleSet.has(parts[0]!)) return 2;
+      if (parts.length === 1 && bare.has(text)) return 3;
+      return -1;
+    }
     if (INTERESTING_CALL.test(text)) return 0;
     if (RANDOM_ATTRIBUTE.test(text)) return 1;
     if (moduleAttribute?.test(text)) return 2;
@@ -324,7 +332,7 @@ export function analyzeRandomness(notebook: Notebook): RandomnessFacts {
 
   const classify = (call: PyNode, fnText: string): Classified | undefined => {
     const text = fnText.replace(/\s+/g, "");
-    const args = call.field("arguments");
+    const args = new CallArguments(call);
     const last = /([\p{L}\p{N}_]+)$/u.exec(text)?.[1] ?? "";
     if (IDENTIFIER_CHAIN.test(text)) {
       const chain = text.split(".");
@@ -339,10 +347,10 @@ export function analyzeRandomness(notebook: Notebook): RandomnessFacts {
     }
     if (!hasTorch) return undefined;
     if (text.includes(".") && TENSOR_INPLACE.has(last)) {
-      if (argumentsOf(args).keywords.has("generator")) return undefined;
+      if (args.hasKeyword("generator")) return undefined;
       return { kind: "draw", lib: "torch", draw: "draws", label: `.${last}()` };
     }
-    if (text.includes(".") && last === "generate" && argumentsOf(args).keywords.get("do_sample") === "True") {
+    if (text.includes(".") && last === "generate" && args.keyword("do_sample") === "True") {
       return { kind: "draw", lib: "torch", draw: "sample", label: `.generate(do_sample=True)` };
     }
     return undefined;
@@ -495,23 +503,41 @@ export function analyzeRandomness(notebook: Notebook): RandomnessFacts {
   };
 }
 
-function classifyPath(path: string, args: PyNode | null, text: string): Classified | undefined {
+/** A call's arguments, read from the tree only when needed (a keyword needs its name in the call's text). */
+class CallArguments {
+  private facts: ArgumentFacts | undefined;
+  private text: string | undefined;
+  constructor(private readonly call: PyNode) {}
+  get all(): ArgumentFacts {
+    return (this.facts ??= argumentsOf(this.call.field("arguments")));
+  }
+  private mentions(name: string): boolean {
+    return (this.text ??= this.call.text()).includes(name);
+  }
+  hasKeyword(name: string): boolean {
+    return this.mentions(name) && this.all.keywords.has(name);
+  }
+  keyword(name: string): string | undefined {
+    return this.mentions(name) ? this.all.keywords.get(name) : undefined;
+  }
+}
+
+function classifyPath(path: string, args: CallArguments, text: string): Classified | undefined {
   const label = `${text}()`;
-  const facts = () => argumentsOf(args);
+  const facts = () => args.all;
   if (path.startsWith("torch.")) {
     if (TORCH_SEED.test(path)) return facts().positional + facts().keywords.size > 0 ? { kind: "seed", libs: ["torch"] } : undefined;
-    if (TORCH_DRAW.test(path)) return facts().keywords.has("generator") ? undefined : { kind: "draw", lib: "torch", draw: "draws", label };
+    if (TORCH_DRAW.test(path)) return args.hasKeyword("generator") ? undefined : { kind: "draw", lib: "torch", draw: "draws", label };
     const init = TORCH_INIT.exec(path);
     if (init) return TORCH_INIT_CONSTANT.has(init[1]!) ? undefined : { kind: "draw", lib: "torch", draw: "init", label };
     if (TORCH_MODULE.test(path)) return { kind: "draw", lib: "torch", draw: "module", label };
     if (TORCH_LOADER.test(path)) {
-      const a = facts();
-      const shuffle = a.keywords.get("shuffle");
-      if (shuffle === undefined || ["False", "None", "0"].includes(shuffle) || a.keywords.has("generator")) return undefined;
+      const shuffle = args.keyword("shuffle");
+      if (shuffle === undefined || ["False", "None", "0"].includes(shuffle) || args.hasKeyword("generator")) return undefined;
       return { kind: "draw", lib: "torch", draw: "shuffle", label: `${text}(shuffle=${shuffle})` };
     }
-    if (TORCH_SAMPLER.test(path)) return facts().keywords.has("generator") ? undefined : { kind: "draw", lib: "torch", draw: "sample", label };
-    if (TORCH_SPLIT.test(path)) return facts().keywords.has("generator") ? undefined : { kind: "draw", lib: "torch", draw: "split", label };
+    if (TORCH_SAMPLER.test(path)) return args.hasKeyword("generator") ? undefined : { kind: "draw", lib: "torch", draw: "sample", label };
+    if (TORCH_SPLIT.test(path)) return args.hasKeyword("generator") ? undefined : { kind: "draw", lib: "torch", draw: "split", label };
     return undefined;
   }
   const numpy = NUMPY_RANDOM.exec(path);
