@@ -2,7 +2,7 @@
 import { chmod, readFile, stat } from "node:fs/promises";
 import writeFileAtomic from "write-file-atomic";
 import { unifiedDiff } from "./engine/diff.js";
-import { runFixLoop, type AppliedFix } from "./engine/fixer.js";
+import { drain, fixPasses, type AppliedFix } from "./engine/fixer.js";
 import { lintNotebook, type InternalError } from "./engine/lint.js";
 import { selectRules, type Selection } from "./engine/select.js";
 import type { Diagnostic, Rule, RuleOptions } from "./engine/types.js";
@@ -77,9 +77,30 @@ export function lintSource(source: string, options: LintOptions = {}): LintSourc
 
 /** Fixes notebook source. Throws `NotebookSourceError` for input that is not a valid notebook. */
 export function fixSource(source: string, options: FixSourceOptions = {}): FixSourceResult {
+  return drain(fixSteps(source, options));
+}
+
+/**
+ * `fixSource`, yielding to the event loop between passes so that the syntax trees of earlier
+ * passes can be freed while a large file is fixed.
+ */
+export async function fixSourceAsync(source: string, options: FixSourceOptions = {}, betweenPasses: () => Promise<void> = nextTurn): Promise<FixSourceResult> {
+  const steps = fixSteps(source, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await betweenPasses();
+  }
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+function* fixSteps(source: string, options: FixSourceOptions): Generator<void, FixSourceResult> {
   const notebook = parseOrThrow(source);
   const rules = activeRules(options);
-  const loop = runFixLoop(notebook, { rules, unsafeFixes: options.unsafeFixes ?? false, ...(options.ruleOptions ? { ruleOptions: options.ruleOptions } : {}), ...(options.path !== undefined ? { path: options.path } : {}) });
+  const loop = yield* fixPasses(notebook, { rules, unsafeFixes: options.unsafeFixes ?? false, ...(options.ruleOptions ? { ruleOptions: options.ruleOptions } : {}), ...(options.path !== undefined ? { path: options.path } : {}) });
   const internalErrors = [...loop.internalErrors];
   if (!loop.converged) internalErrors.push({ code: "NV000", message: `fixes did not converge after ${loop.passes} passes` });
   const remaining = lintNotebook(loop.output === source ? notebook : parseOrThrow(loop.output), rules, options.ruleOptions, undefined, options.path);
@@ -149,7 +170,7 @@ export interface FixFileResult extends FixSourceResult {
 /** Fixes a file in place (unless `dryRun`). Throws `NotebookSourceError`; never half-writes. */
 export async function fixFile(path: string, options: FixSourceOptions & { dryRun?: boolean } = {}): Promise<FixFileResult> {
   const { source, bom } = await readNotebookFile(path);
-  const result = fixSource(source, { ...options, path });
+  const result = await fixSourceAsync(source, { ...options, path });
   const changed = result.output !== source;
   if (changed && !options.dryRun) await writeNotebookFile(path, result.output, bom);
   return { ...result, path, written: changed && !options.dryRun };

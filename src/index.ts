@@ -2,6 +2,7 @@
 export {
   lintSource,
   fixSource,
+  fixSourceAsync,
   lintFile,
   fixFile,
   readNotebookFile,

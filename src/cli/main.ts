@@ -152,9 +152,9 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** Editor integration: read a notebook on stdin, print the fixed source (or the diff). */
-function runStdin(name: string, options: ProcessOptions): number {
+async function runStdin(name: string, options: ProcessOptions): Promise<number> {
   const source = readFileSync(0, "utf8");
-  const outcome = processSource(name, source, options);
+  const outcome = await processSource(name, source, options);
   if (outcome.status === "failed" || outcome.status === "skipped") {
     process.stderr.write(`${name}${outcome.line ? `:${outcome.line}` : ""}: ${outcome.message}\n`);
     if (!options.dryRun) process.stdout.write(source);

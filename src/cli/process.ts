@@ -2,11 +2,11 @@
 // in the main thread or in a worker.
 import v8 from "node:v8";
 import vm from "node:vm";
-import { fixSource, lintSource, NotebookSourceError, readNotebookFile, writeNotebookFile, type FixSourceOptions } from "../api.js";
+import { fixSourceAsync, lintSource, NotebookSourceError, readNotebookFile, writeNotebookFile, type FixSourceOptions } from "../api.js";
 import type { AppliedFix } from "../engine/fixer.js";
 import type { InternalError } from "../engine/lint.js";
 import type { Diagnostic, FixSafety } from "../engine/types.js";
-import { parsedTreeCount } from "../notebook/python.js";
+import { parsedSourceLength } from "../notebook/python.js";
 
 export interface ProcessOptions {
   readonly select?: string[];
@@ -69,7 +69,7 @@ function report(d: Diagnostic): ReportedDiagnostic {
   };
 }
 
-export function processSource(path: string, source: string, options: ProcessOptions): FileOutcome {
+export async function processSource(path: string, source: string, options: ProcessOptions): Promise<FileOutcome> {
   const fixOptions: FixSourceOptions = {
     path,
     unsafeFixes: options.unsafeFixes,
@@ -83,7 +83,7 @@ export function processSource(path: string, source: string, options: ProcessOpti
       const lint = lintSource(source, fixOptions);
       return { path, status: "unchanged", diagnostics: lint.diagnostics.map(report), applied: [], diff: "", internalErrors: lint.internalErrors, output: source };
     }
-    const result = fixSource(source, fixOptions);
+    const result = await fixSourceAsync(source, fixOptions, betweenFixPasses);
     return {
       path,
       status: result.output === source ? "unchanged" : "changed",
@@ -110,19 +110,22 @@ function failure(path: string, error: unknown): FileOutcome {
 }
 
 let collectGarbage: (() => void) | null | undefined;
-let treesAtCollection = 0;
-/** Trees parsed (in this thread) between two collections: one per file to lint, dozens per file to fix. */
-const COLLECT_EVERY_TREES = 24;
+let parsedAtCollection = 0;
+/**
+ * Source parsed (in this thread) between two collections: about 30 MB of trees, some fifty
+ * notebooks to lint or five to fix. A full collection costs milliseconds, so not after every file.
+ */
+const COLLECT_EVERY_CHARS = 512 * 1024;
 
 /**
  * Syntax trees live in native memory that V8 does not see, so its garbage collector runs too
- * rarely to free them on a long run: collect after every few dozen parsed trees (the trees are
+ * rarely to free them on a long run: collect after every so much parsed source (the trees are
  * then freed on the next turn of the event loop, which the file read that follows gives).
  */
 function releaseSyntaxTrees(): void {
-  const trees = parsedTreeCount();
-  if (trees - treesAtCollection < COLLECT_EVERY_TREES) return;
-  treesAtCollection = trees;
+  const parsed = parsedSourceLength();
+  if (parsed - parsedAtCollection < COLLECT_EVERY_CHARS) return;
+  parsedAtCollection = parsed;
   if (collectGarbage === undefined) {
     try {
       v8.setFlagsFromString("--expose-gc");
@@ -134,6 +137,12 @@ function releaseSyntaxTrees(): void {
   collectGarbage?.();
 }
 
+/** A large file's fix passes parse it many times: release the trees of earlier passes. */
+async function betweenFixPasses(): Promise<void> {
+  releaseSyntaxTrees();
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
 export async function processFile(path: string, options: ProcessOptions): Promise<FileOutcome> {
   releaseSyntaxTrees();
   let read;
@@ -142,7 +151,7 @@ export async function processFile(path: string, options: ProcessOptions): Promis
   } catch (error) {
     return failure(path, error);
   }
-  const outcome = processSource(path, read.source, options);
+  const outcome = await processSource(path, read.source, options);
   const { output, ...rest } = outcome;
   if (outcome.status === "changed" && !options.dryRun && output !== undefined) {
     try {

@@ -3,7 +3,7 @@
 import { availableParallelism } from "node:os";
 import { Tinypool } from "tinypool";
 import { ProgressBar } from "./progress.js";
-import { processFile, type FileOutcome, type ProcessOptions } from "./process.js";
+import { processFile, type FileOutcome, type ProcessOptions, type ReportedDiagnostic } from "./process.js";
 import type { WorkerTask } from "./worker.js";
 
 /** Below this many files a pool costs more to start than it saves. */
@@ -13,13 +13,90 @@ export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
+const FIELDS = 11;
+const SEVERITIES: readonly ReportedDiagnostic["severity"][] = ["error", "warning", "info"];
+const SAFETIES: readonly ReportedDiagnostic["fixSafety"][] = ["safe", "unsafe", "none"];
+
+/**
+ * Outcomes stay in memory until the run ends, and a file can have hundreds of diagnostics
+ * whose strings repeat from file to file (rule names, messages, fix descriptions). The store
+ * keeps one copy of each string and each file's diagnostics packed in an Int32Array; the
+ * outcome's `diagnostics` are rebuilt (read-only) whenever they are read.
+ */
+class OutcomeStore {
+  private readonly strings: string[] = [];
+  private readonly ids = new Map<string, number>();
+
+  private id(text: string | undefined): number {
+    if (text === undefined) return -1;
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.strings.push(text);
+      this.ids.set(text, id);
+    }
+    return id;
+  }
+
+  private text(id: number): string | undefined {
+    return id < 0 ? undefined : this.strings[id];
+  }
+
+  compact(outcome: FileOutcome): FileOutcome {
+    const applied = outcome.applied.map((f) => ({ code: this.text(this.id(f.code))!, description: this.text(this.id(f.description))!, line: f.line }));
+    const list = outcome.diagnostics;
+    if (list.length === 0) return { ...outcome, applied };
+    const packed = new Int32Array(list.length * FIELDS);
+    list.forEach((d, i) => {
+      packed.set(
+        [
+          this.id(d.code),
+          this.id(d.name),
+          SEVERITIES.indexOf(d.severity),
+          this.id(d.message),
+          d.line,
+          d.column,
+          d.endLine,
+          d.endColumn,
+          d.cell ?? -1,
+          SAFETIES.indexOf(d.fixSafety),
+          this.id(d.fixDescription),
+        ],
+        i * FIELDS,
+      );
+    });
+    const unpack = (): ReportedDiagnostic[] => {
+      const result: ReportedDiagnostic[] = [];
+      for (let at = 0; at < packed.length; at += FIELDS) {
+        result.push({
+          code: this.text(packed[at]!)!,
+          name: this.text(packed[at + 1]!)!,
+          severity: SEVERITIES[packed[at + 2]!]!,
+          message: this.text(packed[at + 3]!)!,
+          line: packed[at + 4]!,
+          column: packed[at + 5]!,
+          endLine: packed[at + 6]!,
+          endColumn: packed[at + 7]!,
+          cell: packed[at + 8]! < 0 ? undefined : packed[at + 8]!,
+          fixSafety: SAFETIES[packed[at + 9]!]!,
+          fixDescription: this.text(packed[at + 10]!),
+        });
+      }
+      return result;
+    };
+    const { diagnostics: _, ...rest } = outcome;
+    return Object.defineProperty({ ...rest, applied }, "diagnostics", { get: unpack, enumerable: true }) as FileOutcome;
+  }
+}
+
 export async function runFiles(files: readonly string[], optionsFor: (path: string) => ProcessOptions, jobs: number): Promise<FileOutcome[]> {
   const progress = new ProgressBar(files.length);
   const outcomes: FileOutcome[] = new Array(files.length);
+  const store = new OutcomeStore();
   try {
     if (jobs <= 1 || files.length < POOL_THRESHOLD) {
       for (let i = 0; i < files.length; i++) {
-        outcomes[i] = await processFile(files[i]!, optionsFor(files[i]!));
+        outcomes[i] = store.compact(await processFile(files[i]!, optionsFor(files[i]!)));
         progress.tick();
       }
       return outcomes;
@@ -41,7 +118,7 @@ export async function runFiles(files: readonly string[], optionsFor: (path: stri
           const i = next++;
           const path = files[i]!;
           const task: WorkerTask = { path, options: optionsFor(path) };
-          outcomes[i] = (await pool.run(task)) as FileOutcome;
+          outcomes[i] = store.compact((await pool.run(task)) as FileOutcome);
           progress.tick();
         }
       };

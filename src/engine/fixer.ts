@@ -86,6 +86,23 @@ function tryPass(notebook: Notebook, fixes: readonly Diagnostic[]): PassOutcome 
 
 /** Fixes a parsed notebook. The caller has already rejected files that do not parse. */
 export function runFixLoop(initial: Notebook, options: FixOptions): FixLoopResult {
+  return drain(fixPasses(initial, options));
+}
+
+/** Runs a generator that yields between steps to its end, synchronously. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The fix loop, pausing after each pass. Every pass parses the notebook a few times, and a
+ * syntax tree's native memory is freed only after a turn of the event loop: a caller that fixes
+ * large files (the CLI) awaits one between passes; `runFixLoop` runs straight through.
+ */
+export function* fixPasses(initial: Notebook, options: FixOptions): Generator<void, FixLoopResult> {
   const unsafe = options.unsafeFixes ?? false;
   const applied: AppliedFix[] = [];
   const internalErrors: InternalError[] = [];
@@ -144,6 +161,7 @@ export function runFixLoop(initial: Notebook, options: FixOptions): FixLoopResul
     const parsed = parseNotebook(outcome.source);
     if (!parsed.ok) break; // Unreachable: tryPass reparsed it.
     notebook = parsed.notebook;
+    yield;
   }
   return { output: notebook.source, applied, internalErrors, converged, passes };
 }

@@ -30,8 +30,8 @@ export interface Dataflow {
 
 // Cell analysis is pure in the cell's text, so passes of the fix loop reuse it.
 const analysisCache = new Map<string, CellVariables>();
-const CACHE_LIMIT = 4096;
-const CACHE_TEXT_LIMIT = 16 * 1024 * 1024;
+const CACHE_LIMIT = 1024;
+const CACHE_TEXT_LIMIT = 8 * 1024 * 1024;
 let cachedText = 0;
 
 export function cellVariables(cell: Cell, source: string): CellVariables {

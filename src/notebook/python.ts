@@ -16,21 +16,22 @@ export type PyRoot = SgRoot;
 /** An ast-grep rule object, matched in native code by `findAll`. */
 export type Matcher = NapiConfig;
 
-let parsed = 0;
+let parsedChars = 0;
 
 /** Parses Python source into a tree-sitter tree. Never throws on bad syntax. */
 export function parsePython(source: string): PyRoot {
   ensureRegistered();
-  parsed++;
+  parsedChars += source.length;
   return parse("python", source);
 }
 
 /**
- * How many trees this thread has parsed. Their native memory is freed only after V8 collects
- * the JavaScript objects that hold them, so long runs collect every so many trees.
+ * How much source this thread has parsed, in UTF-16 code units. A tree takes about 55 bytes of
+ * native memory per character of source, freed only after V8 collects the JavaScript objects
+ * that hold it; V8 does not see that memory, so long runs collect every so much source.
  */
-export function parsedTreeCount(): number {
-  return parsed;
+export function parsedSourceLength(): number {
+  return parsedChars;
 }
 
 /**
