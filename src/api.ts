@@ -103,12 +103,16 @@ function* fixSteps(source: string, options: FixSourceOptions): Generator<void, F
   const loop = yield* fixPasses(notebook, { rules, unsafeFixes: options.unsafeFixes ?? false, ...(options.ruleOptions ? { ruleOptions: options.ruleOptions } : {}), ...(options.path !== undefined ? { path: options.path } : {}) });
   const internalErrors = [...loop.internalErrors];
   if (!loop.converged) internalErrors.push({ code: "NV000", message: `fixes did not converge after ${loop.passes} passes` });
+  let diff: string | undefined;
   const remaining = lintNotebook(loop.output === source ? notebook : parseOrThrow(loop.output), rules, options.ruleOptions, undefined, options.path);
   return {
     output: loop.output,
     diagnostics: remaining.diagnostics,
     applied: loop.applied,
-    diff: unifiedDiff(options.path ?? "notebook.py", source, loop.output),
+    // Computed when read: a run that writes files never shows it.
+    get diff() {
+      return (diff ??= unifiedDiff(options.path ?? "notebook.py", source, loop.output));
+    },
     internalErrors,
     converged: loop.converged,
   };

@@ -22,6 +22,17 @@ describe("unifiedDiff", () => {
     expect(applyPatch("a\nb", d)).toBe("a\nb\nc");
   });
 
+  it("diffs an edited cell against its own new version when a cell is inserted before it", () => {
+    const cell = (body: string[]) => ["@app.cell", "def _():", ...body.map((l) => `    ${l}`), "    return", ""];
+    const header = ["import marimo", "", "app = marimo.App()", ""];
+    const before = [...header, ...cell(["a = 1", "b = 2", "c = 3"]), ...cell(["x = a + b", "y = x * 2", "print(y)"])].join("\n");
+    const after = [...header, ...cell(["a = 1", "b = 2", "c = 3"]), ...cell(["import random", "random.seed(0)"]), ...cell(["x = a + b", "y = x * 3", "print(y)"])].join("\n");
+    const d = unifiedDiff("nb.py", before, after);
+    expect(applyPatch(before, d)).toBe(after);
+    const removed = d.split("\n").filter((l) => l.startsWith("-") && !l.startsWith("---"));
+    expect(removed).toEqual(["-    y = x * 2"]);
+  });
+
   it("applies back to the fixed output for real fixes (LF and CRLF notebooks)", () => {
     for (let i = 0; i < 12; i++) {
       const source = synthNotebook(i) as string;

@@ -2,8 +2,9 @@
 //
 // A Myers diff over a whole notebook costs O(N·D): with hundreds of scattered fixes in a
 // 3,000-line file that is seconds. Fixes change cells, not the file's structure, so we diff
-// twice: first the sequence of cells (split at top-level `@app.` decorators), then the lines
-// inside each run of changed cells. Each line-level diff is small.
+// in levels: first the sequence of cells (split at top-level `@app.` decorators); then, in each
+// run of changed cells, we pair every cell with its edited version (fixes mostly edit cells in
+// place and insert a few new ones); then the lines of each pair. Each line-level diff is small.
 import { diffArrays } from "diff";
 
 type Op = { readonly kind: " " | "-" | "+"; readonly text: string };
@@ -44,6 +45,67 @@ function lineOps(oldLines: readonly string[], newLines: readonly string[], out: 
   }
 }
 
+/**
+ * The lines that tell a cell apart: without the decorator and `def` line (alike in every cell),
+ * blank lines and indentation (a touched tab-indented cell is re-indented).
+ */
+function cellLines(chunk: readonly string[]): string[] {
+  const lines: string[] = [];
+  for (let k = 2; k < chunk.length; k++) {
+    const line = chunk[k]!.trim();
+    if (line !== "") lines.push(line);
+  }
+  return lines;
+}
+
+/** A cell and its edited version share most of their lines; an inserted cell shares few. */
+function similarCells(before: ReadonlySet<string>, after: readonly string[]): boolean {
+  if (after.length === 0) return before.size === 0;
+  let shared = 0;
+  for (const line of after) if (before.has(line)) shared++;
+  return shared * 2 >= after.length;
+}
+
+/** Line operations for a run of changed cells. */
+function changedCells(oldChunks: readonly string[][], newChunks: readonly string[][], out: Op[]): void {
+  if (oldChunks.length === newChunks.length) {
+    // Edited in place: diff each cell with its own new version.
+    for (let k = 0; k < oldChunks.length; k++) lineOps(oldChunks[k]!, newChunks[k]!, out);
+    return;
+  }
+  if (oldChunks.length === 0 || newChunks.length === 0) {
+    lineOps(oldChunks.flat(), newChunks.flat(), out);
+    return;
+  }
+  // Cells were inserted or removed: pair the similar ones, diff the rest as one block each.
+  const oldSets = oldChunks.map((c) => new Set(cellLines(c)));
+  const newLines = newChunks.map(cellLines);
+  const oldIndex = oldChunks.map((_, k) => k);
+  const newIndex = newChunks.map((_, k) => k);
+  const pairs = diffArrays(oldIndex, newIndex, { comparator: (a, b) => similarCells(oldSets[a]!, newLines[b]!) });
+  let i = 0;
+  let j = 0;
+  let unpairedOld: string[] = [];
+  let unpairedNew: string[] = [];
+  const flush = () => {
+    if (unpairedOld.length > 0 || unpairedNew.length > 0) lineOps(unpairedOld, unpairedNew, out);
+    unpairedOld = [];
+    unpairedNew = [];
+  };
+  for (const change of pairs) {
+    const count = change.value.length;
+    if (change.removed) {
+      for (let k = 0; k < count; k++) unpairedOld.push(...oldChunks[i++]!);
+    } else if (change.added) {
+      for (let k = 0; k < count; k++) unpairedNew.push(...newChunks[j++]!);
+    } else {
+      flush();
+      for (let k = 0; k < count; k++) lineOps(oldChunks[i++]!, newChunks[j++]!, out);
+    }
+  }
+  flush();
+}
+
 function operations(oldLines: readonly string[], newLines: readonly string[]): Op[] {
   const ops: Op[] = [];
   const oldChunks = chunk(oldLines);
@@ -52,19 +114,19 @@ function operations(oldLines: readonly string[], newLines: readonly string[]): O
   const changes = diffArrays(oldChunks.map(key), newChunks.map(key));
   let i = 0;
   let j = 0;
-  let pendingOld: string[] = [];
-  let pendingNew: string[] = [];
+  let pendingOld: string[][] = [];
+  let pendingNew: string[][] = [];
   const flush = () => {
-    if (pendingOld.length > 0 || pendingNew.length > 0) lineOps(pendingOld, pendingNew, ops);
+    if (pendingOld.length > 0 || pendingNew.length > 0) changedCells(pendingOld, pendingNew, ops);
     pendingOld = [];
     pendingNew = [];
   };
   for (const change of changes) {
     const count = change.value.length;
     if (change.removed) {
-      for (let k = 0; k < count; k++) pendingOld.push(...oldChunks[i++]!);
+      for (let k = 0; k < count; k++) pendingOld.push(oldChunks[i++]!);
     } else if (change.added) {
-      for (let k = 0; k < count; k++) pendingNew.push(...newChunks[j++]!);
+      for (let k = 0; k < count; k++) pendingNew.push(newChunks[j++]!);
     } else {
       flush();
       for (let k = 0; k < count; k++) {
