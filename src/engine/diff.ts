@@ -7,6 +7,8 @@
 // place and insert a few new ones); then the lines of each pair. Each line-level diff is small.
 import { diffArrays } from "diff";
 
+type Change = { readonly count: number; readonly added: boolean; readonly removed: boolean };
+
 type Op = { readonly kind: " " | "-" | "+"; readonly text: string };
 
 const CONTEXT = 3;
@@ -83,24 +85,32 @@ function changedCells(oldChunks: readonly string[][], newChunks: readonly string
   const oldIndex = oldChunks.map((_, k) => k);
   const newIndex = newChunks.map((_, k) => k);
   const pairs = diffArrays(oldIndex, newIndex, { comparator: (a, b) => similarCells(oldSets[a]!, newLines[b]!) });
+  alignRuns(pairs, oldChunks, newChunks, (unpairedOld, unpairedNew) => lineOps(unpairedOld.flat(), unpairedNew.flat(), out), (before, after) => lineOps(before, after, out));
+}
+
+/**
+ * Walks an alignment of two lists: each run of items only in one list or the other is handed
+ * to `changed` as a whole, each pair of aligned items to `common`.
+ */
+function alignRuns<T>(changes: readonly Change[], oldItems: readonly T[], newItems: readonly T[], changed: (before: T[], after: T[]) => void, common: (before: T, after: T) => void): void {
   let i = 0;
   let j = 0;
-  let unpairedOld: string[] = [];
-  let unpairedNew: string[] = [];
+  let pendingOld: T[] = [];
+  let pendingNew: T[] = [];
   const flush = () => {
-    if (unpairedOld.length > 0 || unpairedNew.length > 0) lineOps(unpairedOld, unpairedNew, out);
-    unpairedOld = [];
-    unpairedNew = [];
+    if (pendingOld.length > 0 || pendingNew.length > 0) changed(pendingOld, pendingNew);
+    pendingOld = [];
+    pendingNew = [];
   };
-  for (const change of pairs) {
-    const count = change.value.length;
+  for (const change of changes) {
+    const count = change.count;
     if (change.removed) {
-      for (let k = 0; k < count; k++) unpairedOld.push(...oldChunks[i++]!);
+      for (let k = 0; k < count; k++) pendingOld.push(oldItems[i++]!);
     } else if (change.added) {
-      for (let k = 0; k < count; k++) unpairedNew.push(...newChunks[j++]!);
+      for (let k = 0; k < count; k++) pendingNew.push(newItems[j++]!);
     } else {
       flush();
-      for (let k = 0; k < count; k++) lineOps(oldChunks[i++]!, newChunks[j++]!, out);
+      for (let k = 0; k < count; k++) common(oldItems[i++]!, newItems[j++]!);
     }
   }
   flush();
@@ -112,30 +122,9 @@ function operations(oldLines: readonly string[], newLines: readonly string[]): O
   const newChunks = chunk(newLines);
   const key = (c: readonly string[]) => c.join("\n");
   const changes = diffArrays(oldChunks.map(key), newChunks.map(key));
-  let i = 0;
-  let j = 0;
-  let pendingOld: string[][] = [];
-  let pendingNew: string[][] = [];
-  const flush = () => {
-    if (pendingOld.length > 0 || pendingNew.length > 0) changedCells(pendingOld, pendingNew, ops);
-    pendingOld = [];
-    pendingNew = [];
-  };
-  for (const change of changes) {
-    const count = change.value.length;
-    if (change.removed) {
-      for (let k = 0; k < count; k++) pendingOld.push(oldChunks[i++]!);
-    } else if (change.added) {
-      for (let k = 0; k < count; k++) pendingNew.push(newChunks[j++]!);
-    } else {
-      flush();
-      for (let k = 0; k < count; k++) {
-        for (const text of oldChunks[i++]!) ops.push({ kind: " ", text });
-        j++;
-      }
-    }
-  }
-  flush();
+  alignRuns(changes, oldChunks, newChunks, (before, after) => changedCells(before, after, ops), (same) => {
+    for (const text of same) ops.push({ kind: " ", text });
+  });
   return ops;
 }
 
