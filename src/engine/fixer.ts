@@ -98,7 +98,7 @@ export function drain<T>(steps: Generator<void, T>): T {
 }
 
 /**
- * The fix loop, pausing after each pass. Every pass parses the notebook a few times, and a
+ * The fix loop, pausing after each pass and each retry. Every attempt parses the notebook twice, and a
  * syntax tree's native memory is freed only after a turn of the event loop: a caller that fixes
  * large files (the CLI) awaits one between passes; `runFixLoop` runs straight through.
  */
@@ -132,6 +132,7 @@ export function* fixPasses(initial: Notebook, options: FixOptions): Generator<vo
       const good: Diagnostic[] = [];
       for (const fix of fixes) {
         const alone = tryPass(notebook, [fix]);
+        yield;
         if (alone.ok) good.push(fix);
         else {
           poisoned.add(keyOf(notebook, fix));
@@ -148,6 +149,7 @@ export function* fixPasses(initial: Notebook, options: FixOptions): Generator<vo
         const compatible: Diagnostic[] = [];
         for (const fix of fixes) {
           const attempt = tryPass(notebook, [...compatible, fix]);
+          yield;
           if (attempt.ok) {
             compatible.push(fix);
             outcome = attempt;

@@ -81,11 +81,16 @@ function hasCycle(notebook: Notebook, dataflow: Dataflow): boolean {
 }
 
 const RETURN_IN_CELL: Matcher = { rule: { kind: "return_statement" } };
+/** Counts at least every `return` keyword (and a few more, inside longer names). */
+const RETURN_WORD = /return/g;
 
 function countEarlyReturns(notebook: Notebook): number {
   let count = 0;
   for (const cell of notebook.cells) {
     if (cell.kind !== "cell" || !cell.body || !cell.definition) continue;
+    // Most cells hold no `return` but their last: then there is nothing to look for.
+    const words = notebook.source.slice(cell.start, cell.end).match(RETURN_WORD)?.length ?? 0;
+    if (words <= (cell.returnStatement ? 1 : 0)) continue;
     for (const ret of cell.body.findAll(RETURN_IN_CELL)) {
       if (cell.returnStatement && startOf(ret) === startOf(cell.returnStatement)) continue;
       const owner = ret.ancestors().find((a) => a.kind() === "function_definition" || a.kind() === "lambda");
