@@ -57,11 +57,18 @@ function conflicts(a: Span, b: Span): boolean {
 }
 
 /** Chooses fixes whose edits neither overlap nor touch those already chosen. */
-function chooseFixes(notebook: Notebook, candidates: readonly Diagnostic[]): Diagnostic[] {
+function chooseFixes(notebook: Notebook, candidates: readonly Diagnostic[], failed: (d: Diagnostic, error: Error) => void): Diagnostic[] {
   const chosen: Diagnostic[] = [];
   const taken: Span[] = [];
   for (const d of candidates) {
-    const spans = spansOf(notebook, d.fix!.edits);
+    let spans: Span[];
+    try {
+      // A lazy fix computes its edits here, on first read.
+      spans = spansOf(notebook, d.fix!.edits);
+    } catch (error) {
+      failed(d, error as Error);
+      continue;
+    }
     if (spans.some((s) => taken.some((t) => conflicts(s, t)))) continue;
     // Edits of one fix must not conflict with each other either.
     if (spans.some((s, i) => spans.some((t, j) => i < j && conflicts(s, t) && !(s.start === s.end && t.start === t.end && d.fix!.edits[i]!.kind === "cell" && d.fix!.edits[j]!.kind === "cell")))) continue;
@@ -125,7 +132,11 @@ export function* fixPasses(initial: Notebook, options: FixOptions): Generator<vo
     passes++;
     const priority = new Map(options.rules.map((r) => [r.code, r.fixPriority ?? 0]));
     candidates.sort((a, b) => (priority.get(a.code) ?? 0) - (priority.get(b.code) ?? 0) || a.start - b.start);
-    let fixes = chooseFixes(notebook, candidates);
+    let fixes = chooseFixes(notebook, candidates, (d, error) => {
+      poisoned.add(keyOf(notebook, d));
+      internalErrors.push({ code: d.code, message: `${d.code} crashed computing its fix at line ${d.line}: ${error.message}` });
+    });
+    if (fixes.length === 0) continue;
     let outcome = tryPass(notebook, fixes);
     if (!outcome.ok) {
       // Find the culprits: keep each fix that verifies on its own.

@@ -6,6 +6,7 @@ import { findAllContaining, type Cell, type Notebook } from "../notebook/model.j
 import { endOf, startOf, type Matcher, type PyNode } from "../notebook/python.js";
 import { isPrivateName } from "../notebook/scope.js";
 import { importsOf } from "./lib/imports.js";
+import { lazyFix } from "./lib/lazy-fix.js";
 import { argumentRemoval, mergeTouchingEdits, rewrittenText, type Replacement } from "./lib/on-change-callback-edits.js";
 
 const docs = `
@@ -88,8 +89,10 @@ runs one extra time at startup, and a handler that returns a value now shows it 
 cell's output.
 `;
 
+// A pattern rather than `regex: "^on_change$"`: the native matcher compiles a regex on every
+// query, which costs more than searching the cell.
 const ON_CHANGE: Matcher = {
-  rule: { kind: "keyword_argument", has: { field: "name", regex: "^on_change$" } },
+  rule: { kind: "keyword_argument", has: { field: "name", pattern: "on_change" } },
 };
 
 /** Identifiers that name a variable: not keyword-argument names, not attribute fields. */
@@ -195,20 +198,22 @@ function bindingOf(call: PyNode): Binding {
     node = parent;
     parent = parent.parent();
   }
+  const element = node.range();
   const isField = (owner: PyNode, field: string) => {
-    const f = owner.field(field);
-    return f !== null && startOf(f) === startOf(node) && endOf(f) === endOf(node);
+    const f = owner.field(field)?.range();
+    return f !== undefined && f.start.index === element.start.index && f.end.index === element.end.index;
   };
-  if (parent?.kind() === "assignment" && isField(parent, "right")) {
+  const parentKind = parent?.kind();
+  if (parent && parentKind === "assignment" && isField(parent, "right")) {
     const left = parent.field("left");
     if (left?.kind() === "identifier") return { name: left.text(), binder: parent };
     return { reason: "it is unpacked into several names" };
   }
-  if (parent?.kind() === "named_expression" && isField(parent, "value")) {
+  if (parent && parentKind === "named_expression" && isField(parent, "value")) {
     const name = parent.field("name");
     if (name) return { name: name.text(), binder: parent };
   }
-  if (parent?.kind() === "attribute") {
+  if (parent && parentKind === "attribute") {
     const method = parent.field("attribute")?.text();
     const outer = parent.parent();
     const wrapper = outer?.kind() === "call" ? bindingOf(outer).name : undefined;
@@ -232,11 +237,23 @@ function bindingOf(call: PyNode): Binding {
 function scopeProblem(node: PyNode, cell: Cell): string | undefined {
   const body = cell.body;
   if (!body) return "its cell has no body";
+  const bodyRange = body.range();
+  const isBody = (ancestor: PyNode) => {
+    const range = ancestor.range();
+    return range.start.index === bodyRange.start.index && range.end.index === bodyRange.end.index;
+  };
+  // The walk ends at the first ancestor that spans the whole body (the body, or a statement that
+  // is all of it). Testing ranges only on blocks and scopes gives the same answer: every ancestor
+  // from such a statement up to the body spans the body too, and the body is a block.
   for (const ancestor of node.ancestors()) {
-    if (startOf(ancestor) === startOf(body) && endOf(ancestor) === endOf(body)) return undefined;
-    const scope = SCOPE_KINDS[ancestor.kind()];
-    if (!scope) continue;
-    const owner = ancestor.kind() === "function_definition" || ancestor.kind() === "class_definition" ? ancestor.field("name")?.text() : undefined;
+    const kind = ancestor.kind();
+    const scope = SCOPE_KINDS[kind];
+    if (!scope) {
+      if (kind === "block" && isBody(ancestor)) return undefined;
+      continue;
+    }
+    if (isBody(ancestor)) return undefined;
+    const owner = kind === "function_definition" || kind === "class_definition" ? ancestor.field("name")?.text() : undefined;
     return `it is created ${scope}${owner ? ` (\`${owner}\`)` : ""}`;
   }
   return undefined;
@@ -299,6 +316,9 @@ function messageFor(name: string): string {
 /**
  * One fix for all the callbacks of a cell: the fix loop applies one cell insertion per anchor
  * and pass, so fixing them together keeps the new cells in source order in a single pass.
+ *
+ * What decides the diagnostics (which items are fixable, the fresh names, the description) is
+ * computed here; the edits are computed only when the fix loop reads them (see `lazyFix`).
  */
 function fixCell(context: RuleContext, cell: Cell, items: readonly Item[], suppressions: Suppressions): void {
   const { notebook } = context;
@@ -312,7 +332,8 @@ function fixCell(context: RuleContext, cell: Cell, items: readonly Item[], suppr
   for (const item of items) {
     const { argument, handler, name } = item;
     const outside = (n: PyNode) => startOf(n) < startOf(argument) || startOf(n) >= endOf(argument);
-    const frees = privateFreeNames(handler);
+    // A private name starts with `_`: a handler without one in its text reads none.
+    const frees = handler.text().includes("_") ? privateFreeNames(handler) : [];
     const missing = frees.find((free) => !cellUses().some((n) => n.text() === free && outside(n)));
     if (missing) {
       context.report({
@@ -336,33 +357,50 @@ function fixCell(context: RuleContext, cell: Cell, items: readonly Item[], suppr
       .findAll(NAME_USE)
       .filter((n) => renames.has(n.text()))
       .map((n) => ({ start: startOf(n), end: endOf(n), text: renames.get(n.text())! }));
-  const removals = ready.map((item) => argumentRemoval(source, item.argument));
-  const renameEdits: TextEdit[] = (renames.size === 0 ? [] : cellUses())
-    .filter((n) => renames.has(n.text()) && removals.every((r) => startOf(n) >= r.end || endOf(n) <= r.start))
-    .map((n) => replaceRange(startOf(n), endOf(n), renames.get(n.text())!));
-  const edits: Edit[] = mergeTouchingEdits(source, [...removals, ...renameEdits]);
-
-  const anchor = anchorCell(context, cell);
-  const added: string[] = [];
-  for (const item of ready) {
-    const plan = planCell(notebook, item.handler, item.name, renameIn);
-    if (plan.kind === "noop") continue;
-    let comment = `# Runs whenever ${item.name} changes (replaces on_change=${plan.summary})`;
-    if (comment.length > 88 && plan.summary.startsWith("lambda")) {
-      comment = `# Runs whenever ${item.name} changes (replaces on_change=lambda ...)`;
-    }
-    edits.push(insertCell(anchor, "after", [comment, ...plan.lines].join("\n")));
-    added.push(item.name);
-  }
+  // The new cells' code, in item order; planned at most once per item.
+  const plans = new Map<Item, CellPlan>();
+  const planOf = (item: Item) => {
+    let plan = plans.get(item);
+    if (!plan) plans.set(item, (plan = planCell(notebook, item.handler, item.name, renameIn)));
+    return plan;
+  };
 
   const names = ready.map((item) => `\`${item.name}\``);
-  const description =
-    added.length === 0
-      ? `Remove the no-op \`on_change=\` from ${names.join(", ")}`
-      : ready.length === 1
-        ? `Remove \`on_change=\` from ${names[0]} and add a cell that reads \`${ready[0]!.name}.value\``
-        : `Remove \`on_change=\` from ${names.join(", ")} and add one cell per element that reads its \`.value\``;
-  for (const item of ready) context.report({ node: item.argument, message: messageFor(item.name), fix: { description, edits } });
+  const description = ready.every((item) => mayBeNoop(item.handler) && planOf(item).kind === "noop")
+    ? `Remove the no-op \`on_change=\` from ${names.join(", ")}`
+    : ready.length === 1
+      ? `Remove \`on_change=\` from ${names[0]} and add a cell that reads \`${ready[0]!.name}.value\``
+      : `Remove \`on_change=\` from ${names.join(", ")} and add one cell per element that reads its \`.value\``;
+
+  const fix = lazyFix(description, () => {
+    const removals = ready.map((item) => argumentRemoval(source, item.argument));
+    const renameEdits: TextEdit[] = (renames.size === 0 ? [] : cellUses())
+      .filter((n) => renames.has(n.text()) && removals.every((r) => startOf(n) >= r.end || endOf(n) <= r.start))
+      .map((n) => replaceRange(startOf(n), endOf(n), renames.get(n.text())!));
+    const edits: Edit[] = mergeTouchingEdits(source, [...removals, ...renameEdits]);
+
+    const anchor = anchorCell(context, cell);
+    for (const item of ready) {
+      const plan = planOf(item);
+      if (plan.kind === "noop") continue;
+      let comment = `# Runs whenever ${item.name} changes (replaces on_change=${plan.summary})`;
+      if (comment.length > 88 && plan.summary.startsWith("lambda")) {
+        comment = `# Runs whenever ${item.name} changes (replaces on_change=lambda ...)`;
+      }
+      edits.push(insertCell(anchor, "after", [comment, ...plan.lines].join("\n")));
+    }
+    return edits;
+  });
+  for (const item of ready) context.report({ node: item.argument, message: messageFor(item.name), fix });
+}
+
+/**
+ * Whether the handler may plan to a no-op: only a lambda whose body is `None` or `...` does,
+ * so a handler whose text has neither certainly does not.
+ */
+function mayBeNoop(handler: PyNode): boolean {
+  const text = handler.text();
+  return text.includes("None") || text.includes("...");
 }
 
 /** The cell after which the new cell goes: the element's cell, or the cells this rule already added after it. */

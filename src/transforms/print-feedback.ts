@@ -1,5 +1,5 @@
 import { defineRule } from "../engine/types.js";
-import { startOf, type Matcher, type PyNode } from "../notebook/python.js";
+import { type Matcher, type PyNode } from "../notebook/python.js";
 import { moduleAliases } from "./lib/imports.js";
 
 const docs = `
@@ -37,10 +37,22 @@ replaced by \`mo.status.progress_bar\`.
 No fix.
 `;
 
-/** Calls of `print`; the few hits are then classified from their ancestors. */
-const PRINT: Matcher = { rule: { kind: "call", has: { field: "function", kind: "identifier", regex: "^print$" } } };
+/**
+ * Calls of `print`; the few hits are then classified from their ancestors. A pattern rather than
+ * `regex: "^print$"`: the native matcher compiles a regex on every query.
+ */
+const PRINT: Matcher = { rule: { kind: "call", has: { field: "function", kind: "identifier", pattern: "print" } } };
 const TO_FILE = /[(,]\s*file\s*=(?!=)/;
 const REDIRECT = /^with\s[^:]*(?:redirect|capture)_std(?:out|err)\s*\(/;
+
+/**
+ * Whether the call passes `file=`. The arguments' text ends the call's text, and what comes
+ * before it (`print` and blanks, or a comment) can only add matches: only a call whose whole
+ * text matches needs its arguments read.
+ */
+function writesToFile(callText: string, call: PyNode): boolean {
+  return TO_FILE.test(callText) && TO_FILE.test(call.field("arguments")?.text() ?? "");
+}
 
 export const printFeedback = defineRule({
   code: "NVU002",
@@ -59,16 +71,22 @@ export const printFeedback = defineRule({
     const printing = notebook.cells.filter((c) => c.kind === "cell" && notebook.source.slice(c.start, c.end).includes("print("));
     const calls = printing.length <= 2 ? printing.flatMap((c) => c.node.findAll(PRINT)) : notebook.root.root().findAll(PRINT);
     for (const call of calls) {
-      if (TO_FILE.test(call.field("arguments")?.text() ?? "")) continue;
-      const cell = context.cellAt(startOf(call));
+      const range = call.range();
+      if (writesToFile(notebook.source.slice(range.start.index, range.end.index), call)) continue;
+      const cell = context.cellAt(range.start.index);
       if (!cell || cell.kind !== "cell") continue;
       let inExcept = false;
       let redirected = false;
-      for (const ancestor of call.ancestors()) {
-        const kind = ancestor.kind();
-        if (kind === "except_clause") inExcept = true;
-        else if (kind === "with_statement" && REDIRECT.test(ancestor.text())) redirected = true;
-        else if (kind === "decorated_definition" || kind === "module") break;
+      // Both need a word in the cell's text (the ancestors read are inside the cell): most
+      // cells have neither, and walking the ancestors costs a native call each.
+      const cellText = notebook.source.slice(cell.start, cell.end);
+      if (cellText.includes("except") || /(?:redirect|capture)_std/.test(cellText)) {
+        for (const ancestor of call.ancestors()) {
+          const kind = ancestor.kind();
+          if (kind === "except_clause") inExcept = true;
+          else if (kind === "with_statement" && REDIRECT.test(ancestor.text())) redirected = true;
+          else if (kind === "decorated_definition" || kind === "module") break;
+        }
       }
       if (redirected) continue;
       const entry = byCell.get(cell.index) ?? { results: [], errors: [] };

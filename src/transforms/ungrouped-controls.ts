@@ -1,5 +1,5 @@
 import { defineRule } from "../engine/types.js";
-import type { Cell, Notebook } from "../notebook/model.js";
+import { cellAt, type Cell, type Notebook } from "../notebook/model.js";
 import type { Matcher, PyNode } from "../notebook/python.js";
 import { moduleAliases } from "./lib/imports.js";
 
@@ -70,8 +70,7 @@ export const ungroupedControls = defineRule({
     const mo = aliases.includes("mo") ? "mo" : (aliases.find((a) => a !== "marimo") ?? "mo");
 
     // First pass on text (no native query): controls bound at the start of a line.
-    const textPattern = new RegExp(`^[ \\t]*([\\p{L}_][\\p{L}\\p{N}_]*)\\s*(?::[^=\\n]+)?=\\s*(?:${names})\\.ui\\.(?:${CONTROLS})\\s*\\(`, "gmu");
-    const textControls = new Set([...notebook.source.matchAll(textPattern)].map((m) => m[1]!));
+    const textControls = controlsBoundInText(notebook.source, names);
     if (textControls.size === 0 || findings(notebook, textControls).length === 0) return;
 
     // Confirm on the syntax tree, so that text in strings and comments never counts.
@@ -92,6 +91,41 @@ export const ungroupedControls = defineRule({
   },
 });
 
+/**
+ * The names in `name = <alias>.ui.<control>(` matches of a multiline regex, found without
+ * scanning the whole source with it: a match starts at a line start and holds exactly one `=`
+ * before the `.ui.` it contains, so it can only start after the second `=` before some `.ui.`
+ * and before the first. Only those line starts are tried, in order, skipping past each match:
+ * the same matches as a global scan.
+ */
+function controlsBoundInText(source: string, names: string): Set<string> {
+  const pattern = new RegExp(`^[ \\t]*([\\p{L}_][\\p{L}\\p{N}_]*)\\s*(?::[^=\\n]+)?=\\s*(?:${names})\\.ui\\.(?:${CONTROLS})\\s*\\(`, "ymu");
+  const controls = new Set<string>();
+  // Line starts below `next` are tried already, or inside a match (matches do not overlap).
+  let next = 0;
+  for (let ui = source.indexOf(".ui."); ui !== -1; ui = source.indexOf(".ui.", ui + 1)) {
+    const equals = ui > 0 ? source.lastIndexOf("=", ui - 1) : -1;
+    if (equals < 0) continue;
+    const previous = equals > 0 ? source.lastIndexOf("=", equals - 1) : -1;
+    for (let at = Math.max(next, previous + 1); at < equals; at++) {
+      if (at > 0 && !isLineTerminator(source.charCodeAt(at - 1))) continue;
+      pattern.lastIndex = at;
+      const match = pattern.exec(source);
+      if (!match) continue;
+      controls.add(match[1]!);
+      next = pattern.lastIndex;
+      at = next - 1;
+    }
+    next = Math.max(next, equals);
+  }
+  return controls;
+}
+
+/** Where a multiline `^` matches after: LF, CR, LINE SEPARATOR, PARAGRAPH SEPARATOR. */
+function isLineTerminator(code: number): boolean {
+  return code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029;
+}
+
 interface Finding {
   /** `cells`: one control per cell over consecutive cells; `tuple`/`list`: one output. */
   readonly kind: "cells" | "tuple" | "list";
@@ -102,6 +136,7 @@ interface Finding {
 function findings(notebook: Notebook, controls: ReadonlySet<string>): Finding[] {
   const found: Finding[] = [];
   let run: Array<{ name: string; node: PyNode }> = [];
+  const mentioning = cellsMentioning(notebook, controls);
   const flush = () => {
     if (run.length >= 2) found.push({ kind: "cells", names: run.map((r) => r.name), node: run[0]!.node });
     run = [];
@@ -109,18 +144,41 @@ function findings(notebook: Notebook, controls: ReadonlySet<string>): Finding[] 
   for (const cell of notebook.cells) {
     // Top-level functions and the setup cell have no output: they neither extend nor end a run.
     if (cell.kind !== "cell") continue;
-    const text = notebook.source.slice(cell.signatureEnd, cell.end);
-    const shown = [...controls].some((c) => text.includes(c)) ? displayedControls(cell, controls) : [];
-    const last = cell.statements.at(-1);
+    const shown = mentioning.has(cell) ? displayedControls(cell, controls) : [];
+    if (shown.length === 0) {
+      flush();
+      continue;
+    }
+    // A cell that shows controls has a last statement: its output (read only here, since
+    // reading a cell's statements costs native calls).
+    const last = cell.statements.at(-1)!;
     if (shown.length === 1) {
-      run.push({ name: shown[0]!, node: last! });
+      run.push({ name: shown[0]!, node: last });
       continue;
     }
     flush();
-    if (shown.length >= 2) found.push({ kind: last!.child(0)?.kind() === "list" ? "list" : "tuple", names: shown, node: last! });
+    found.push({ kind: last.child(0)?.kind() === "list" ? "list" : "tuple", names: shown, node: last });
   }
   flush();
   return found;
+}
+
+/**
+ * The cells whose text contains a control's name. A cell whose output shows a control contains
+ * its name; finding the names in the source once is cheaper than searching every cell's text,
+ * and the whole cell's text is cheaper to read than its body's (the end of the signature is read
+ * from the tree).
+ */
+function cellsMentioning(notebook: Notebook, controls: ReadonlySet<string>): Set<Cell> {
+  const source = notebook.source;
+  const cells = new Set<Cell>();
+  for (const control of controls) {
+    for (let at = source.indexOf(control); at !== -1; at = source.indexOf(control, at + 1)) {
+      const cell = cellAt(notebook, at);
+      if (cell && at + control.length <= cell.end) cells.add(cell);
+    }
+  }
+  return cells;
 }
 
 /** The controls a cell's output shows: one bare name, or a tuple/list made only of controls. */

@@ -248,8 +248,8 @@ function describeFinding(finding: Finding, setSeed: string, seedValue: string): 
 }
 
 function primaryNode(finding: Finding): PyNode {
-  const candidates = [...finding.draws.map((d) => d.node), ...finding.generators.map((g) => g.node)];
-  return candidates.sort((a, b) => startOf(a) - startOf(b))[0]!;
+  const candidates = [...finding.draws, ...finding.generators];
+  return candidates.sort((a, b) => a.start - b.start)[0]!.node;
 }
 
 function reportSetup(context: RuleContext, finding: Finding): void {
@@ -286,7 +286,7 @@ function reportTopLevelDefinition(context: RuleContext, facts: RandomnessFacts, 
   const first = draws[0];
   if (!first) return;
   // Cells that call it are checked (and seeded) like any other draw; only an uncalled one is reported.
-  const calledElsewhere = (facts.callsByName.get(callable.name) ?? []).some((n) => startOf(n) < callable.start || startOf(n) >= callable.end);
+  const calledElsewhere = (facts.callsByName.get(callable.name) ?? []).some((at) => at < callable.start || at >= callable.end);
   if (calledElsewhere) return;
   context.report({
     node: first.node,

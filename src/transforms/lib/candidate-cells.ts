@@ -17,6 +17,40 @@ export function matchOffsets(source: string, pattern: RegExp): number[] {
   return offsets;
 }
 
+/**
+ * `[...source.matchAll(pattern)]` for a multiline pattern (`^` with the `m` flag, no `u` flag)
+ * whose every match starts at a line start and holds `needle` before the first line break: only
+ * the lines holding `needle` are tried, instead of every position of the source. Line starts
+ * inside a previous match are skipped, as a global scan does.
+ */
+export function lineMatches(source: string, needle: string, pattern: RegExp): RegExpExecArray[] {
+  const sticky = new RegExp(pattern.source, `${pattern.flags.replace("g", "")}y`);
+  const matches: RegExpExecArray[] = [];
+  let resume = 0;
+  let tried = -1;
+  for (let at = source.indexOf(needle); at !== -1; at = source.indexOf(needle, at + 1)) {
+    const start = multilineLineStart(source, at);
+    if (start < resume || start === tried) continue;
+    tried = start;
+    sticky.lastIndex = start;
+    const match = sticky.exec(source);
+    if (!match) continue;
+    matches.push(match);
+    resume = sticky.lastIndex;
+  }
+  return matches;
+}
+
+/** Where the line holding `offset` starts, for a multiline `^`: after LF, CR, U+2028 or U+2029. */
+function multilineLineStart(source: string, offset: number): number {
+  let start = offset;
+  for (; start > 0; start--) {
+    const code = source.charCodeAt(start - 1);
+    if (code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029) break;
+  }
+  return start;
+}
+
 /** The cells (in order, without repeats) that contain one of the offsets. */
 export function cellsAt(notebook: Notebook, offsets: readonly number[]): Cell[] {
   const result: Cell[] = [];

@@ -5,7 +5,7 @@ import { PYTHON_BUILTINS } from "../../notebook/builtins.js";
 import { cellVariables, type Dataflow } from "../../notebook/dataflow.js";
 import type { Cell, Notebook } from "../../notebook/model.js";
 import { startOf, type Matcher, type PyNode } from "../../notebook/python.js";
-import { cellsMatching } from "./candidate-cells.js";
+import { cellsAt, lineMatches } from "./candidate-cells.js";
 
 export interface MarimoBinding {
   /** The local name bound to the marimo module (`mo`, `marimo`, ...). */
@@ -29,7 +29,8 @@ export function marimoBindings(notebook: Notebook): MarimoBinding[] {
   const cached = bindingCache.get(notebook);
   if (cached) return cached;
   const result: MarimoBinding[] = [];
-  for (const cell of cellsMatching(notebook, MARIMO_IMPORT_LINE)) {
+  const lines = lineMatches(notebook.source, "marimo", MARIMO_IMPORT_LINE).map((m) => m.index);
+  for (const cell of cellsAt(notebook, lines)) {
     if (cell.kind !== "cell" && cell.kind !== "setup") continue;
     for (const node of cell.node.findAll(MARIMO_IMPORT)) {
       const m = /^import\s+marimo(?:\s+as\s+(\w+))?\s*$/.exec(node.text());
@@ -65,8 +66,8 @@ export function marimoNames(notebook: Notebook): MarimoNames {
   const modules = new Set<string>(["mo"]);
   const attributes = new Map<string, string>();
   if (source.includes("marimo")) {
-    for (const m of source.matchAll(IMPORT_AS)) modules.add(m[1]!);
-    for (const m of source.matchAll(FROM_IMPORT)) {
+    for (const m of lineMatches(source, "marimo", IMPORT_AS)) modules.add(m[1]!);
+    for (const m of lineMatches(source, "marimo", FROM_IMPORT)) {
       for (const part of m[1]!.split(",")) {
         const n = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
         if (n) attributes.set(n[1]!, n[2] ?? n[1]!);

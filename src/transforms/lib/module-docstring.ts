@@ -32,8 +32,16 @@ const MODULE_STRING: Matcher = {
   },
 };
 
-/** Scans the header: comments and blank lines, then the first statement. */
+const headerCache = new WeakMap<Notebook, HeaderScan>();
+
+/** Scans the header: comments and blank lines, then the first statement (cached: NVD001 and NVD002 both ask). */
 export function scanHeader(notebook: Notebook): HeaderScan {
+  let header = headerCache.get(notebook);
+  if (!header) headerCache.set(notebook, (header = scan(notebook)));
+  return header;
+}
+
+function scan(notebook: Notebook): HeaderScan {
   const source = notebook.source;
   let at = 0;
   for (;;) {

@@ -5,7 +5,7 @@
 // called. Import aliases are resolved (`import torch as t`, `from numpy import random as npr`).
 import type { Cell, Notebook } from "../../notebook/model.js";
 import type { Rule } from "@ast-grep/napi";
-import { endOf, startOf, type Matcher, type PyNode } from "../../notebook/python.js";
+import type { PyNode } from "../../notebook/python.js";
 import { importsModule, importsOf } from "./imports.js";
 
 export type Lib = "random" | "numpy" | "torch";
@@ -16,7 +16,9 @@ export type DrawKind = "draws" | "init" | "module" | "shuffle" | "sample" | "spl
 
 export interface Draw {
   readonly libs: ReadonlySet<Lib>;
+  /** The call (or the function passed as an argument), read from the tree on first use. */
   readonly node: PyNode;
+  readonly start: number;
   readonly kind: DrawKind;
   /** How to name the call in a message, e.g. `torch.randn()`. */
   readonly label: string;
@@ -26,6 +28,7 @@ export interface Draw {
 export interface UnseededGenerator {
   readonly lib: Lib;
   readonly node: PyNode;
+  readonly start: number;
   /** The `(...)` argument list, replaced by `(seed)` in a fix. */
   readonly args: PyNode;
   readonly label: string;
@@ -37,6 +40,7 @@ export interface Callable {
   readonly node: PyNode;
   readonly start: number;
   readonly end: number;
+  readonly isClass: boolean;
   /** The function accepts a single positional argument (so `name(seed)` is a valid call). */
   readonly takesOneArgument: boolean;
 }
@@ -45,7 +49,7 @@ export interface Callable {
 interface OwnerFacts {
   readonly draws: Draw[];
   readonly seeds: Set<Lib>;
-  readonly calls: Array<{ name: string; node: PyNode; label: string }>;
+  readonly calls: Array<{ name: string; start: number; node: () => PyNode; label: string }>;
 }
 
 export interface RandomnessFacts {
@@ -54,8 +58,8 @@ export interface RandomnessFacts {
   readonly seedsByName: ReadonlyMap<string, ReadonlySet<Lib>>;
   /** Libraries each callable name draws from without seeding them (transitively). */
   readonly drawsByName: ReadonlyMap<string, ReadonlySet<Lib>>;
-  /** Calls of each callable name. */
-  readonly callsByName: ReadonlyMap<string, readonly PyNode[]>;
+  /** Where each callable name is called (start offsets). */
+  readonly callsByName: ReadonlyMap<string, readonly number[]>;
   /** What each cell's top-level code does, calls of notebook functions resolved. */
   cellDraws(cell: Cell): Draw[];
   cellSeeds(cell: Cell): Set<Lib>;
@@ -109,7 +113,6 @@ const INTERESTING = [
 ];
 
 const IDENTIFIER_CHAIN = /^[\p{L}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*)*$/u;
-const CALLABLES: Matcher = { rule: { any: [{ kind: "function_definition" }, { kind: "class_definition" }] } };
 /** Methods that run when a class is instantiated. */
 const CONSTRUCTION_METHODS = new Set(["__init__", "__new__", "__post_init__", "reset_parameters"]);
 
@@ -218,6 +221,146 @@ const DEFINED_NAME = new RegExp(`(?:def|class)(?:${S}|\\\\\\r?\\n)+([^\\s()\\[\\
 const ASCII_CHAIN = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const TRIM = new RegExp(`^${S}+|${S}+$`, "gu");
 
+/** Blanks, comments and line continuations that tree-sitter allows between two tokens (a superset). */
+const EXTRAS = `(?:[\\s\\uFEFF\\u2060\\u200B\\\\]|#[^\\n]*)`;
+/** An ASCII word that an argument list follows: the last name of a called expression, when ASCII. */
+const ASCII_CALLED_WORD = new RegExp(`(?<![A-Za-z0-9_])[A-Za-z0-9_]+(?=${EXTRAS}*\\()`, "g");
+/** What follows the last name of a called expression: its argument list. */
+const ARGUMENTS_AFTER = new RegExp(`${EXTRAS}*\\(`, "y");
+/** A character of a Python identifier or of the native matcher's `\w`. */
+const NAME_CHAR = /[\p{XID_Continue}\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}]/u;
+const NON_ASCII = /[^\x00-\x7f]/g;
+const BLANK_OR_CONTINUATION = /[\s\uFEFF\u2060\u200B\\]/;
+/** `def`, `class` or `async` starting a node's text: a definition (or, for `async`, maybe a name). */
+const DEFINITION_KEYWORD = /(def|class|async)(?![\p{XID_Continue}])/uy;
+
+interface CalledWords {
+  /** Every run of name characters that an argument list follows (past blanks and comments). */
+  readonly words: ReadonlySet<string>;
+  /** The ASCII ones after a `.` (or first on their line, where a comment may hide the dot): `x.name(`. */
+  readonly dotted: ReadonlySet<string>;
+  /**
+   * Whether every run is ASCII. Then the last name of a called expression is one of `words`
+   * itself; otherwise it may be any suffix of one.
+   */
+  readonly ascii: boolean;
+}
+
+function isAsciiWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+function charBefore(text: string, index: number): string {
+  const c = text.charCodeAt(index - 1);
+  return c >= 0xdc00 && c <= 0xdfff && index >= 2 && /[\ud800-\udbff]/.test(text[index - 2]!) ? text.slice(index - 2, index) : text[index - 1]!;
+}
+
+/** Whether a `.` precedes `index` past blanks, or a line break (a comment may end that line). */
+function afterDotOrLineBreak(text: string, index: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    const c = text[i]!;
+    if (c === "." || c === "\n") return true;
+    if (!BLANK_OR_CONTINUATION.test(c)) return false;
+  }
+  return false;
+}
+
+/** The words that may end a called expression, found in the text (a superset). */
+function calledWordsOf(source: string): CalledWords {
+  const words = new Set<string>();
+  const dotted = new Set<string>();
+  const add = (word: string, start: number) => {
+    words.add(word);
+    if (afterDotOrLineBreak(source, start)) dotted.add(word);
+  };
+  // Most argument lists follow their name at once (`f(`, `f (`): read the word backwards from
+  // each `(`. A line break, comment or continuation before a `(` needs the full scan.
+  let simple = true;
+  for (let open = source.indexOf("("); open !== -1 && simple; open = source.indexOf("(", open + 1)) {
+    let end = open;
+    while (end > 0 && (source.charCodeAt(end - 1) === 32 || source.charCodeAt(end - 1) === 9)) end--;
+    let start = end;
+    while (start > 0 && isAsciiWordCode(source.charCodeAt(start - 1))) start--;
+    if (start < end) add(source.slice(start, end), start);
+    else if (end > 0 && BLANK_OR_CONTINUATION.test(source[end - 1]!)) simple = false;
+  }
+  if (!simple) {
+    words.clear();
+    dotted.clear();
+    for (const m of source.matchAll(ASCII_CALLED_WORD)) add(m[0], m.index);
+  }
+  let ascii = true;
+  NON_ASCII.lastIndex = 0;
+  for (let m = NON_ASCII.exec(source); m; m = NON_ASCII.exec(source)) {
+    const first = String.fromCodePoint(source.codePointAt(m.index)!);
+    if (!NAME_CHAR.test(first)) continue;
+    let start = m.index;
+    while (start > 0) {
+      const c = charBefore(source, start);
+      if (!NAME_CHAR.test(c)) break;
+      start -= c.length;
+    }
+    let end = m.index;
+    while (end < source.length) {
+      const c = String.fromCodePoint(source.codePointAt(end)!);
+      if (!NAME_CHAR.test(c)) break;
+      end += c.length;
+    }
+    ARGUMENTS_AFTER.lastIndex = end;
+    if (ARGUMENTS_AFTER.test(source)) {
+      words.add(source.slice(start, end));
+      ascii = false;
+    }
+    NON_ASCII.lastIndex = end;
+  }
+  return { words, dotted, ascii };
+}
+
+/** The first character after `index` that is not a blank, a comment or a line continuation. */
+function nextToken(text: string, index: number): string | undefined {
+  for (let i = index; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "#") {
+      const eol = text.indexOf("\n", i);
+      if (eol === -1) return undefined;
+      i = eol;
+    } else if (!BLANK_OR_CONTINUATION.test(c)) return c;
+  }
+  return undefined;
+}
+
+/** Every function and class definition, cells' own `def _()` included (told apart by position). */
+const DEFINITIONS: Rule[] = [{ kind: "function_definition" }, { kind: "class_definition" }];
+/** The called expression of a call whose last name is one of `words` (an alternation). */
+function calleeRule(words: string): Rule {
+  return { any: [{ kind: "identifier" }, { kind: "attribute" }], regex: `(?:^|\\.)\\s*(?:${words})\\s*$`, inside: { kind: "call", field: "function" } };
+}
+/** A name passed as an argument (`model.apply(init_weights)`), one of `names` (an alternation). */
+function argumentRule(names: string): Rule {
+  return {
+    kind: "identifier",
+    regex: `^(?:${names})$`,
+    any: [{ inside: { kind: "argument_list" } }, { inside: { kind: "keyword_argument", field: "value" } }],
+  };
+}
+
+/** A call (or a notebook function passed as an argument) worth classifying. */
+interface Interesting {
+  readonly start: number;
+  /** End of the called expression; orders calls that start together as a tree walk does (outer first). */
+  readonly end: number;
+  readonly rank: number;
+  readonly found: Classified | undefined;
+  /** The call (or the argument), read from the tree on first use. */
+  readonly node: () => PyNode;
+  readonly call: () => PyNode;
+}
+
+function lazyNode(read: () => PyNode): () => PyNode {
+  let node: PyNode | undefined;
+  return () => (node ??= read());
+}
+
 /** Analyses the whole notebook once. */
 export function analyzeRandomness(notebook: Notebook): RandomnessFacts {
   const imports = importsOf(notebook);
@@ -235,83 +378,78 @@ export function analyzeRandomness(notebook: Notebook): RandomnessFacts {
   }
   const randomModules = [...paths].filter(([, list]) => list.some((p) => p === "random" || p === "numpy.random")).map(([local]) => local);
 
-  // One native query finds the notebook's functions and classes and every call worth a look.
-  // Its regexes list literal words taken from the source: a character class such as `\w` costs
-  // milliseconds to compile in the native matcher, a list of words almost nothing. The query
-  // may return more than the calls asked for; the exact tests below (`calledExpression`) decide.
+  // The calls worth a look are those whose last name is a random function's (`.randn`), follows
+  // a random module (`np.random.permutation`, `rnd.gauss`), is imported, or is a notebook
+  // function's (`lastWords`). The native query lists these words in its regex; each word costs
+  // microseconds to compile, so only words that some argument list follows in the text are
+  // listed, and the names of notebook functions only once they matter: when the function draws
+  // or seeds (a call of any other notebook function changes nothing). The query may return more
+  // than the calls asked for; the exact tests below (`calledExpression`) decide.
   const definedNames = new Set<string>();
   for (const m of source.matchAll(DEFINED_NAME)) definedNames.add(m[1]!);
-  const lastWords = new Set<string>();
-  for (const word of wordsOf(source)) {
-    if (INTERESTING_LITERALS.has(word) || (INTERESTING_HINT.test(word) && INTERESTING_WORD.test(word))) lastWords.add(word);
+  const called = calledWordsOf(source);
+  const isCalled = called.ascii
+    ? (word: string) => called.words.has(word)
+    : (word: string) => {
+        for (const w of called.words) if (w.endsWith(word)) return true;
+        return false;
+      };
+  const interestingWord = (word: string) => INTERESTING_LITERALS.has(word) || (INTERESTING_HINT.test(word) && INTERESTING_WORD.test(word));
+  const firstWords = new Set<string>();
+  const consider = (word: string) => {
+    if (isCalled(word)) firstWords.add(word);
+  };
+  if (called.ascii) {
+    // Each called word is a word of the source (a maximal ASCII run), as `wordsOf` lists them.
+    for (const word of called.words) if (interestingWord(word)) firstWords.add(word);
+  } else {
+    for (const word of wordsOf(source)) if (interestingWord(word)) consider(word);
   }
-  for (const m of source.matchAll(SOURCE_RANDOM_ATTRIBUTE)) lastWords.add(m[1]!);
+  for (const m of source.matchAll(SOURCE_RANDOM_ATTRIBUTE)) consider(m[1]!);
   if (randomModules.length > 0) {
     const afterModule = new RegExp(`(?:${randomModules.map(escapeRegex).join("|")})${S}*\\.${S}*(${W}+)`, "gu");
-    for (const m of source.matchAll(afterModule)) lastWords.add(m[1]!);
+    for (const m of source.matchAll(afterModule)) consider(m[1]!);
   }
-  for (const name of paths.keys()) lastWords.add(name);
-  for (const name of definedNames) lastWords.add(name);
-  const queries: Rule[] = [{ kind: "function_definition" }, { kind: "class_definition" }];
-  if (lastWords.size > 0) {
-    const words = [...lastWords].map(escapeRegex).join("|");
-    queries.push({ kind: "call", has: { field: "function", regex: `(?:^|\\.)\\s*(?:${words})\\s*$` } });
-  }
-  // A name passed as an argument is followed, past blanks and comments, by `,` or `)`.
-  const asciiNames = [...definedNames].filter((name) => /^[A-Za-z0-9_]+$/.test(name));
-  const asArgument =
-    (asciiNames.length > 0 && new RegExp(`(?<![A-Za-z0-9_])(?:${asciiNames.join("|")})(?=(?:[ \\t\\r\\n\\f\\\\]|#[^\\n]*)*[,)])`).test(source)) ||
-    [...definedNames].some((name) => !/^[A-Za-z0-9_]+$/.test(name) && mayBeArgument(source, name));
-  if (asArgument) {
-    // A notebook function passed as a callback is called: `model.apply(init_weights)`.
-    queries.push({
-      kind: "identifier",
-      regex: `^(?:${[...definedNames].map(escapeRegex).join("|")})$`,
-      any: [{ inside: { kind: "argument_list" } }, { inside: { kind: "keyword_argument", field: "value" } }],
-    });
-  }
-  const found = notebook.root.root().findAll({ rule: { any: queries } });
+  for (const name of paths.keys()) consider(name);
+  // A notebook function's name after a dot (`random.my_function()`) may rank as a random
+  // module's function: looked at from the start, like the other words.
+  for (const name of definedNames) if (!called.ascii || called.dotted.has(name)) consider(name);
 
-  // Notebook-defined functions and classes (cell wrappers excluded).
-  const wrappers = new Set(notebook.cells.filter((c) => c.kind === "cell" && c.definition).map((c) => c.definition!.id()));
+  // Notebook-defined functions and classes, from the query. A cell's own `def _()` is not one:
+  // it is the first definition the query meets in the cell (its decorators cannot hold one).
   const callables: Callable[] = [];
-  const rest: Array<{ node: PyNode; kind: unknown }> = [];
-  for (const node of found) {
-    const kind = node.kind();
-    if (kind !== "function_definition" && kind !== "class_definition") {
-      rest.push({ node, kind });
-      continue;
-    }
-    if (wrappers.has(node.id())) continue;
-    const range = node.range();
-    const name = DEFINITION_NAME.exec(source.slice(range.start.index, range.end.index))?.[1] ?? node.field("name")?.text();
-    if (!name) continue;
+  const callableOfCell = new Map<number, Callable>();
+  let seenCell: Cell | undefined;
+  const addCallable = (node: PyNode, start: number, end: number, isClass: boolean): void => {
+    const cell = cellContaining(notebook, start);
+    const first = cell !== undefined && cell !== seenCell;
+    if (first) seenCell = cell;
+    if (first && cell.kind === "cell") return;
+    const name = DEFINITION_NAME.exec(source.slice(start, end))?.[1] ?? node.field("name")?.text();
+    if (!name) return;
     let oneArgument: boolean | undefined;
-    callables.push({
+    const callable: Callable = {
       name,
       node,
-      start: range.start.index,
-      end: range.end.index,
+      start,
+      end,
+      isClass,
       get takesOneArgument() {
         return (oneArgument ??= takesOneArgument(node));
       },
-    });
-  }
-  const callableNames = new Set(callables.map((c) => c.name));
+    };
+    callables.push(callable);
+    if (first && (cell.kind === "function" || cell.kind === "class")) callableOfCell.set(cell.index, callable);
+  };
 
-  const importedSeeders = new Set<string>();
-  for (const [local, list] of paths) {
-    if (list.some((p) => SEEDER_NAME.test(p.split(".").at(-1) ?? ""))) importedSeeders.add(local);
-  }
-
-  // The exact pre-filter on the called expression: a known last name (`.randn`, `.manual_seed`),
-  // any function of a `random` module (`np.random.permutation`, `rnd.gauss`), or a bare name that
-  // is imported (`from numpy.random import permutation`) or defined in the notebook. The index
-  // orders calls that start at the same offset as one native query per pattern did.
-  const bare = new Set([...paths.keys(), ...callableNames]);
-  const moduleAttribute = randomModules.length > 0 ? rustRegex(`^\\s*(?:${randomModules.map(escapeRegex).join("|")})\\s*\\.\\s*\\w+\\s*$`) : undefined;
+  const interesting: Interesting[] = [];
+  const queriedCallees = new Set<string>();
+  const queriedArguments = new Set<string>();
+  let callableNames = new Set<string>();
+  let bare = new Set<string>();
+  let moduleAttribute: RegExp | undefined;
   const randomModuleSet = new Set(randomModules);
-  const interestingWord = (word: string) => INTERESTING_LITERALS.has(word) || (INTERESTING_HINT.test(word) && INTERESTING_WORD.test(word));
+
   const calledExpression = (text: string): number => {
     if (ASCII_CHAIN.test(text)) {
       // `a.b.c` written without blanks: the same tests on its parts.
@@ -330,9 +468,15 @@ export function analyzeRandomness(notebook: Notebook): RandomnessFacts {
     return -1;
   };
 
-  const classify = (call: PyNode, fnText: string): Classified | undefined => {
+  const mentioned = new Map<string, boolean>();
+  const inSource = (word: string): boolean => {
+    let found = mentioned.get(word);
+    if (found === undefined) mentioned.set(word, (found = source.includes(word)));
+    return found;
+  };
+  const classify = (call: () => PyNode, start: number, fnText: string): Classified | undefined => {
     const text = fnText.replace(/\s+/g, "");
-    const args = new CallArguments(call);
+    const args = new CallArguments(call, source, start, inSource);
     const last = /([\p{L}\p{N}_]+)$/u.exec(text)?.[1] ?? "";
     if (IDENTIFIER_CHAIN.test(text)) {
       const chain = text.split(".");
@@ -356,30 +500,112 @@ export function analyzeRandomness(notebook: Notebook): RandomnessFacts {
     return undefined;
   };
 
-  interface Interesting {
-    readonly node: PyNode;
-    readonly start: number;
-    readonly order: number;
-    readonly rank: number;
-    readonly found: Classified | undefined;
-  }
-  const interesting: Interesting[] = [];
-  for (const [order, { node, kind }] of rest.entries()) {
-    if (kind === "identifier") {
-      const name = node.text();
-      if (!callableNames.has(name)) continue;
-      interesting.push({ node, start: startOf(node), order, rank: 4, found: { kind: "call", name, label: name } });
-      continue;
+  /** Runs one native query for the callees named by `callees` and the arguments named by `args`. */
+  const search = (callees: readonly string[], args: readonly string[], withDefinitions: boolean): void => {
+    const rules: Rule[] = withDefinitions ? [...DEFINITIONS] : [];
+    if (callees.length > 0) rules.push(calleeRule(callees.map(escapeRegex).join("|")));
+    if (args.length > 0) rules.push(argumentRule(args.map(escapeRegex).join("|")));
+    for (const word of callees) queriedCallees.add(word);
+    for (const name of args) queriedArguments.add(name);
+    if (rules.length === 0) return;
+    const calls: Array<{ node: PyNode; start: number; end: number }> = [];
+    const names: Array<{ node: PyNode; start: number; end: number }> = [];
+    for (const node of notebook.root.root().findAll({ rule: { any: rules } })) {
+      const range = node.range();
+      const start = range.start.index;
+      const end = range.end.index;
+      DEFINITION_KEYWORD.lastIndex = start;
+      const keyword = withDefinitions ? DEFINITION_KEYWORD.exec(source)?.[1] : undefined;
+      // `async` may also be a name (`async.x()`); `def` and `class` never are.
+      const definition = keyword === "def" || keyword === "class" || (keyword === "async" && node.kind() === "function_definition");
+      if (definition) addCallable(node, start, end, keyword === "class");
+      else if (args.length > 0 && nextToken(source, end) !== "(") names.push({ node, start, end });
+      else calls.push({ node, start, end });
     }
-    const fnText = node.field("function")?.text();
-    if (fnText === undefined) continue;
-    const rank = calledExpression(fnText);
-    if (rank < 0) continue;
-    interesting.push({ node, start: startOf(node), order, rank, found: classify(node, fnText) });
+    if (withDefinitions) {
+      callableNames = new Set(callables.map((c) => c.name));
+      bare = new Set([...paths.keys(), ...callableNames]);
+      moduleAttribute = randomModules.length > 0 ? rustRegex(`^\\s*(?:${randomModules.map(escapeRegex).join("|")})\\s*\\.\\s*\\w+\\s*$`) : undefined;
+    }
+    for (const { node, start, end } of calls) {
+      const fnText = source.slice(start, end);
+      const rank = calledExpression(fnText);
+      if (rank < 0) continue;
+      const call = lazyNode(() => node.parent()!);
+      interesting.push({ start, end, rank, found: classify(call, start, fnText), node: call, call });
+    }
+    for (const { node, start, end } of names) {
+      const name = source.slice(start, end);
+      if (!callableNames.has(name)) continue;
+      interesting.push({ start, end, rank: 4, found: { kind: "call", name, label: name }, node: () => node, call: () => node });
+    }
+  };
+
+  search([...firstWords], [], true);
+  let facts = computeFacts(notebook, callables, interesting);
+  // A notebook function that draws or seeds: its calls (and uses as a callback) count too, and
+  // may make their callers draw or seed in turn.
+  let mayBeArgument: boolean | undefined;
+  for (;;) {
+    const active = [...callableNames].filter((name) => (facts.seedsByName.get(name)?.size ?? 0) > 0 || (facts.drawsByName.get(name)?.size ?? 0) > 0);
+    const callees = active.filter((name) => definedNames.has(name) && !firstWords.has(name) && !queriedCallees.has(name) && isCalled(name));
+    let args: string[] = [];
+    if (active.some((name) => definedNames.has(name) && !queriedArguments.has(name))) {
+      mayBeArgument ??= definedNamesMayBeArguments(source, definedNames);
+      if (mayBeArgument) args = active.filter((name) => definedNames.has(name) && !queriedArguments.has(name));
+    }
+    if (callees.length === 0 && args.length === 0) break;
+    search(callees, args, false);
+    facts = computeFacts(notebook, callables, interesting);
   }
-  interesting.sort((a, b) => a.start - b.start || a.rank - b.rank || a.order - b.order);
-  const starts = new Map<PyNode, number>(interesting.map((i) => [i.node, i.start]));
-  const position = (node: PyNode) => starts.get(node) ?? startOf(node);
+
+  return {
+    callables,
+    seedsByName: facts.seedsByName,
+    drawsByName: facts.drawsByName,
+    callsByName: facts.callsByName,
+    importedSeeders: importedSeedersOf(paths),
+    importedLibs,
+    cellDraws: facts.cellDraws,
+    cellSeeds: facts.cellSeeds,
+    callableOf: (cell) => callableOfCell.get(cell.index),
+    callableDraws: facts.callableDraws,
+    cellGenerators: facts.cellGenerators,
+  };
+}
+
+function importedSeedersOf(paths: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const importedSeeders = new Set<string>();
+  for (const [local, list] of paths) {
+    if (list.some((p) => SEEDER_NAME.test(p.split(".").at(-1) ?? ""))) importedSeeders.add(local);
+  }
+  return importedSeeders;
+}
+
+/** Whether some defined name may stand as an argument (`f(name)`, `f(x, k=name)`). */
+function definedNamesMayBeArguments(source: string, definedNames: ReadonlySet<string>): boolean {
+  // A name passed as an argument is followed, past blanks and comments, by `,` or `)`.
+  const asciiNames = [...definedNames].filter((name) => /^[A-Za-z0-9_]+$/.test(name));
+  return (
+    (asciiNames.length > 0 && new RegExp(`(?<![A-Za-z0-9_])(?:${asciiNames.join("|")})(?=(?:[ \\t\\r\\n\\f\\\\]|#[^\\n]*)*[,)])`).test(source)) ||
+    [...definedNames].some((name) => !/^[A-Za-z0-9_]+$/.test(name) && mayBeArgument(source, name))
+  );
+}
+
+interface Facts {
+  readonly seedsByName: ReadonlyMap<string, ReadonlySet<Lib>>;
+  readonly drawsByName: ReadonlyMap<string, ReadonlySet<Lib>>;
+  readonly callsByName: ReadonlyMap<string, readonly number[]>;
+  cellDraws(cell: Cell): Draw[];
+  cellSeeds(cell: Cell): Set<Lib>;
+  callableDraws(callable: Callable): Draw[];
+  cellGenerators(cell: Cell): UnseededGenerator[];
+}
+
+/** What each cell and callable does, given the interesting calls found so far. */
+function computeFacts(notebook: Notebook, callables: readonly Callable[], found: readonly Interesting[]): Facts {
+  // Source order; calls that start together as a tree walk meets them (outer first).
+  const interesting = [...found].sort((a, b) => a.start - b.start || a.rank - b.rank || b.end - a.end);
 
   // Owners: a callable (innermost) or a cell's top level.
   const ownerFacts = new Map<Callable | Cell, OwnerFacts>();
@@ -389,11 +615,12 @@ export function analyzeRandomness(notebook: Notebook): RandomnessFacts {
     return facts;
   };
   const generators = new Map<number, UnseededGenerator[]>();
-  const callsByName = new Map<string, PyNode[]>();
-  const sortedCallables = [...callables].sort((a, b) => a.start - b.start);
+  const callsByName = new Map<string, number[]>();
+  // `callables` is sorted by start. A call inside a callable's range is inside the callable
+  // (a call never contains a definition).
   const innermost = (start: number, end: number, self?: Callable): Callable | undefined => {
     let owner: Callable | undefined;
-    for (const c of sortedCallables) {
+    for (const c of callables) {
       if (c.start > start) break;
       if (c !== self && end <= c.end) owner = c;
     }
@@ -405,32 +632,32 @@ export function analyzeRandomness(notebook: Notebook): RandomnessFacts {
   for (const c of callables) {
     if (!CONSTRUCTION_METHODS.has(c.name)) continue;
     const parent = innermost(c.start, c.end, c);
-    if (parent?.node.kind() !== "class_definition") continue;
+    if (!parent?.isClass) continue;
     construction.set(parent, [...(construction.get(parent) ?? []), c]);
   }
 
-  for (const { node, start: at, found } of interesting) {
+  for (const { node, call, start: at, end, found } of interesting) {
     if (!found) continue;
     const cell = cellContaining(notebook, at);
     if (!cell) continue;
-    const facts = factsOf(innermost(at, endOf(node)) ?? cell);
+    const facts = factsOf(innermost(at, end) ?? cell);
     switch (found.kind) {
       case "draw":
-        facts.draws.push({ libs: new Set([found.lib]), node, kind: found.draw, label: found.label });
+        facts.draws.push(drawAt(new Set([found.lib]), at, node, found.draw, found.label));
         break;
       case "seed":
         for (const lib of found.libs) facts.seeds.add(lib);
         break;
       case "call": {
-        facts.calls.push({ name: found.name, node, label: found.label });
+        facts.calls.push({ name: found.name, start: at, node, label: found.label });
         const list = callsByName.get(found.name);
-        if (list) list.push(node);
-        else callsByName.set(found.name, [node]);
+        if (list) list.push(at);
+        else callsByName.set(found.name, [at]);
         break;
       }
       case "generator": {
         const list = generators.get(cell.index) ?? [];
-        list.push({ lib: found.lib, node, args: node.field("arguments")!, label: found.label });
+        list.push(generatorAt(found.lib, at, call, found.label));
         generators.set(cell.index, list);
         break;
       }
@@ -454,9 +681,15 @@ export function analyzeRandomness(notebook: Notebook): RandomnessFacts {
     for (const lib of libs) target.add(lib);
     return target.size > before;
   };
+  // A callable that calls, draws and seeds nothing itself (no facts, no constructor) adds nothing.
+  const involved = callables.filter((c) => ownerFacts.has(c) || construction.has(c));
+  for (const c of callables) {
+    ownSeeds.set(c, new Set());
+    if (!seedsByName.has(c.name)) seedsByName.set(c.name, new Set());
+  }
   for (let changed = true; changed; ) {
     changed = false;
-    for (const c of callables) {
+    for (const c of involved) {
       const seeds = seedsOf(ownerOf(c), construction.get(c));
       if (!ownSeeds.has(c)) ownSeeds.set(c, new Set());
       if (!seedsByName.has(c.name)) seedsByName.set(c.name, new Set());
@@ -467,20 +700,21 @@ export function analyzeRandomness(notebook: Notebook): RandomnessFacts {
   const drawsByName = new Map<string, Set<Lib>>();
   const drawsOf = (facts: OwnerFacts, implicit: readonly Callable[] = []): Draw[] => {
     const result = [...facts.draws];
-    for (const { name, node, label } of facts.calls) {
+    for (const { name, start, node, label } of facts.calls) {
       const libs = drawsByName.get(name);
-      if (libs && libs.size > 0) result.push({ libs, node, kind: "calls", label });
+      if (libs && libs.size > 0) result.push(drawAt(libs, start, node, "calls", label));
     }
     for (const m of implicit) result.push(...drawsOf(ownerOf(m)));
-    return result.sort((a, b) => position(a.node) - position(b.node));
+    return result.sort((a, b) => a.start - b.start);
   };
   const unseededDraws = (c: Callable): Draw[] => {
     const seeds = ownSeeds.get(c) ?? new Set<Lib>();
     return drawsOf(ownerOf(c), construction.get(c)).filter((d) => [...d.libs].some((lib) => !seeds.has(lib)));
   };
+  for (const c of callables) if (!drawsByName.has(c.name)) drawsByName.set(c.name, new Set());
   for (let changed = true; changed; ) {
     changed = false;
-    for (const c of callables) {
+    for (const c of involved) {
       const seeds = ownSeeds.get(c) ?? new Set<Lib>();
       const libs = unseededDraws(c).flatMap((d) => [...d.libs].filter((lib) => !seeds.has(lib)));
       if (!drawsByName.has(c.name)) drawsByName.set(c.name, new Set());
@@ -489,17 +723,39 @@ export function analyzeRandomness(notebook: Notebook): RandomnessFacts {
   }
 
   return {
-    callables,
     seedsByName,
     drawsByName,
     callsByName,
-    importedSeeders,
-    importedLibs,
     cellDraws: (cell) => drawsOf(ownerFacts.get(cell) ?? empty),
     cellSeeds: (cell) => seedsOf(ownerFacts.get(cell) ?? empty),
-    callableOf: (cell) => callables.find((c) => c.node.id() === cell.definition?.id()),
     callableDraws: unseededDraws,
     cellGenerators: (cell) => generators.get(cell.index) ?? [],
+  };
+}
+
+function drawAt(libs: ReadonlySet<Lib>, start: number, node: () => PyNode, kind: DrawKind, label: string): Draw {
+  return {
+    libs,
+    start,
+    kind,
+    label,
+    get node() {
+      return node();
+    },
+  };
+}
+
+function generatorAt(lib: Lib, start: number, call: () => PyNode, label: string): UnseededGenerator {
+  return {
+    lib,
+    start,
+    label,
+    get node() {
+      return call();
+    },
+    get args() {
+      return call().field("arguments")!;
+    },
   };
 }
 
@@ -507,12 +763,20 @@ export function analyzeRandomness(notebook: Notebook): RandomnessFacts {
 class CallArguments {
   private facts: ArgumentFacts | undefined;
   private text: string | undefined;
-  constructor(private readonly call: PyNode) {}
+  constructor(
+    private readonly call: () => PyNode,
+    private readonly source: string,
+    private readonly start: number,
+    /** Whether the file mentions a word at all (memoized per file). */
+    private readonly inSource: (word: string) => boolean,
+  ) {}
   get all(): ArgumentFacts {
-    return (this.facts ??= argumentsOf(this.call.field("arguments")));
+    return (this.facts ??= argumentsOf(this.call().field("arguments")));
   }
   private mentions(name: string): boolean {
-    return (this.text ??= this.call.text()).includes(name);
+    // The call's text starts at `start`: no later occurrence in the file, no mention.
+    if (!this.inSource(name) || this.source.indexOf(name, this.start) === -1) return false;
+    return (this.text ??= this.call().text()).includes(name);
   }
   hasKeyword(name: string): boolean {
     return this.mentions(name) && this.all.keywords.has(name);
