@@ -99,9 +99,21 @@ export const nonDescriptiveName = defineRule({
 /** Too short (one or two characters, digits and underscores aside) or a generic word. */
 export function isNonDescriptive(name: string): boolean {
   if (name.startsWith("_") || CONVENTIONS.has(name)) return false;
-  const base = name.replace(/[\d_]+$/, "");
+  const base = withoutTrailingDigits(name);
   if (base === "" || CONVENTIONS.has(base)) return false;
-  return [...base].length <= 2 || GENERIC.has(base.toLowerCase());
+  // At most two code points (a code point is one or two UTF-16 units).
+  return base.length <= 2 || (base.length <= 4 && [...base].length <= 2) || GENERIC.has(base.toLowerCase());
+}
+
+/** `name.replace(/[\d_]+$/, "")`. */
+function withoutTrailingDigits(name: string): string {
+  let end = name.length;
+  while (end > 0) {
+    const c = name.charCodeAt(end - 1);
+    if ((c >= 48 && c <= 57) || c === 95) end--;
+    else break;
+  }
+  return end === name.length ? name : name.slice(0, end);
 }
 
 /** Whether the import name at `start` is an alias (`import numpy as np`). */

@@ -1,8 +1,7 @@
 import { defineRule } from "../engine/types.js";
 import type { Cell, Notebook } from "../notebook/model.js";
-import { cellCodeRange } from "../notebook/dataflow.js";
 import { startOf } from "../notebook/python.js";
-import { blankedCode } from "./lib/cell-globals.js";
+import { blankedCode, codeRange } from "./lib/cell-globals.js";
 
 const DEFAULT_MAX_CODE_LINES = 30;
 
@@ -79,22 +78,24 @@ export const unexplainedCode = defineRule({
       if (!cell) return false;
       let known = markdown.get(cell.index);
       if (known === undefined) {
-        const range = cellCodeRange(cell, notebook.source);
-        known = MARKDOWN_ONLY.test(blankedCode(notebook, range.start, range.end).replace(/\s+/g, ""));
+        const range = codeRange(notebook, cell);
+        const blank = blankedCode(notebook, range.start, range.end);
+        // Cheap first: markdown-only code calls `md`.
+        known = blank.includes("md") && MARKDOWN_ONLY.test(blank.replace(/\s+/g, ""));
         markdown.set(cell.index, known);
       }
       return known;
     };
     cells.forEach((cell, position) => {
-      const range = cellCodeRange(cell, notebook.source);
+      const range = codeRange(notebook, cell);
       // Cheap bound first: fewer physical lines than the limit cannot hold enough code.
       if (lineCount(notebook.source, range.start, range.end) < limit) return;
       const lines = codeLineCount(blankedCode(notebook, range.start, range.end));
       if (lines < limit) return;
-      if (MARKDOWN_CALL.test(blankedCode(notebook, range.start, range.end))) return;
+      const blank = blankedCode(notebook, range.start, range.end);
+      if (blank.includes("md") && MARKDOWN_CALL.test(blank)) return;
       if ([cells[position - 1], cells[position - 2], cells[position + 1]].some(isMarkdownCell)) return;
-      const first = cell.statements[0];
-      const start = first ? startOf(first) : range.start;
+      const start = firstStatementStart(notebook.source, range) ?? (cell.statements[0] ? startOf(cell.statements[0]) : range.start);
       const lineEnd = notebook.source.indexOf("\n", start);
       context.report({
         start,
@@ -129,6 +130,24 @@ function codeLineCount(blank: string): number {
     } else if (c !== 32 && c !== 9 && c !== 13 && c !== 12) seen = true;
   }
   return seen ? count + 1 : count;
+}
+
+/**
+ * Where `cell.statements[0]` starts (the range's first code, comments skipped), or the range's
+ * start when it holds no statement; read from the text, undefined when unsure (a `\\` line).
+ */
+function firstStatementStart(source: string, range: { start: number; end: number }): number | undefined {
+  let i = range.start;
+  while (i < range.end) {
+    const c = source.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) i++;
+    else if (c === 35) {
+      const lineEnd = source.indexOf("\n", i);
+      i = lineEnd === -1 ? range.end : lineEnd;
+    } else break;
+  }
+  if (i >= range.end) return range.start;
+  return source.charCodeAt(i) === 92 ? undefined : i;
 }
 
 function lineCount(source: string, start: number, end: number): number {

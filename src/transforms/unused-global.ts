@@ -1,7 +1,7 @@
 import { defineRule } from "../engine/types.js";
 import type { Cell, Notebook } from "../notebook/model.js";
 import { PYTHON_BUILTINS } from "../notebook/builtins.js";
-import { blankedCode, blankStringsAndComments, cellGlobals, firstBindings, wordIndex, type GlobalBinding } from "./lib/cell-globals.js";
+import { blankedCode, blankStringsAndComments, cellGlobals, cellName, wordIndex, type GlobalBinding } from "./lib/cell-globals.js";
 import { lazyFix } from "./lib/lazy-fix.js";
 import { renameInCell } from "./lib/unused-global-rename.js";
 
@@ -96,29 +96,27 @@ export const unusedGlobal = defineRule({
     const globals = cellGlobals(notebook);
     if (globals.bindings.length === 0) return;
     const words = wordIndex(notebook);
-    const definers = new Map<string, Set<number>>();
-    const byCellAndName = new Map<string, GlobalBinding[]>();
+    // Per name: the first cell that binds it, its bindings there, and whether other cells bind it.
+    const byName = new Map<string, NameBindings>();
     for (const b of globals.bindings) {
-      const set = definers.get(b.name);
-      if (set) set.add(b.cell.index);
-      else definers.set(b.name, new Set([b.cell.index]));
-      const key = `${b.cell.index}\u0000${b.name}`;
-      const list = byCellAndName.get(key);
-      if (list) list.push(b);
-      else byCellAndName.set(key, [b]);
+      const entry = byName.get(b.name);
+      if (!entry) byName.set(b.name, { cell: b.cell, bindings: [b], otherCells: false });
+      else if (entry.cell === b.cell) entry.bindings.push(b);
+      else entry.otherCells = true;
     }
-    const bindingsOf = (b: GlobalBinding) => byCellAndName.get(`${b.cell.index}\u0000${b.name}`)!;
-    const topLevel = new Set(notebook.cells.filter((c) => c.kind === "function" || c.kind === "class").map((c) => c.name));
-    const unused = firstBindings(globals).filter(
-      (b) =>
-        b.cell.kind === "cell" &&
-        !b.name.startsWith("__") &&
-        definers.get(b.name)!.size === 1 &&
-        !topLevel.has(b.name) &&
-        words.count(b.name) === words.countIn(b.cell, b.name) &&
-        // Unused imports are for a linter such as ruff (F401); module names stay global.
-        !bindingsOf(b).some((other) => other.kind === "import"),
-    );
+    let topLevel: Set<string> | undefined;
+    const unused: Array<{ binding: GlobalBinding; all: readonly GlobalBinding[] }> = [];
+    for (const b of globals.bindings) {
+      if (b.cell.kind !== "cell" || b.name.startsWith("__")) continue;
+      const entry = byName.get(b.name)!;
+      // Defined by one cell only, and this is the cell's first binding of the name.
+      if (entry.otherCells || entry.bindings[0] !== b) continue;
+      topLevel ??= new Set(notebook.cells.filter((c) => c.kind === "function" || c.kind === "class").map((c) => c.name));
+      if (topLevel.has(b.name) || words.count(b.name) !== words.countIn(b.cell, b.name)) continue;
+      // Unused imports are for a linter such as ruff (F401); module names stay global.
+      if (entry.bindings.some((other) => other.kind === "import")) continue;
+      unused.push({ binding: b, all: entry.bindings });
+    }
     if (unused.length === 0) return;
 
     const facts = new Map<number, CellFacts>();
@@ -131,8 +129,8 @@ export const unusedGlobal = defineRule({
       return f;
     };
     let factories: ReadonlySet<string> | undefined;
-    for (const binding of unused) {
-      const statements = bindingsOf(binding).map((b) => notebook.source.slice(b.statementStart, b.statementEnd));
+    for (const { binding, all } of unused) {
+      const statements = all.map((b) => notebook.source.slice(b.statementStart, b.statementEnd));
       if (statements.some((text) => UI_VALUE.test(text) || callsAny(text, (factories ??= uiFactoryNames(notebook, globals))))) continue;
       const cell = binding.cell;
       const name = binding.name;
@@ -141,7 +139,7 @@ export const unusedGlobal = defineRule({
       // that needs it global.
       if (cellInfo.handlers.has(name)) continue;
       const message = `\`${name}\` is global but no other cell reads it: rename it \`_${name}\` to keep it local to this cell`;
-      const reason = whyNotFixable(binding, statements, cellInfo);
+      const reason = whyNotFixable(notebook, binding, statements, cellInfo);
       if (reason) {
         context.report({ start: binding.start, end: binding.end, message: `${message} (not fixed: ${reason})` });
         continue;
@@ -167,6 +165,14 @@ export const unusedGlobal = defineRule({
     }
   },
 });
+
+interface NameBindings {
+  /** The first cell that binds the name, and its bindings of the name in source order. */
+  readonly cell: Cell;
+  readonly bindings: GlobalBinding[];
+  /** Whether other cells bind it too. */
+  otherCells: boolean;
+}
 
 /** What a cell's code says about renaming its names, computed once per cell. */
 interface CellFacts {
@@ -196,11 +202,12 @@ function cellFacts(notebook: Notebook, cell: Cell): CellFacts {
   return { dynamic: DYNAMIC_NAMESPACE.test(blank), risky: RISKY.test(blank), selfDocumented, handlers };
 }
 
-function whyNotFixable(binding: GlobalBinding, statements: readonly string[], facts: CellFacts): string | undefined {
+function whyNotFixable(notebook: Notebook, binding: GlobalBinding, statements: readonly string[], facts: CellFacts): string | undefined {
   const cell = binding.cell;
   if (binding.kind === "class") return "renaming a class changes how its instances print and pickle";
   if (PYTHON_BUILTINS.has(binding.name)) return "it shadows a builtin; choose another name";
-  if (cell.name !== "_" && cell.name !== "__") return `the defs of the named cell \`${cell.name}\` are its API`;
+  const cellFunction = cellName(notebook, cell);
+  if (cellFunction !== "_" && cellFunction !== "__") return `the defs of the named cell \`${cellFunction}\` are its API`;
   if (statements.some((text) => RESOURCE.test(text))) return "marimo would delete the object when the cell finishes";
   if (facts.dynamic) return "the cell reads its namespace dynamically";
   if (facts.selfDocumented.has(binding.name)) return `an f-string prints its name (\`{${binding.name}=}\`)`;

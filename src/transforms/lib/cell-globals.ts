@@ -10,6 +10,11 @@
 // `with ... as` targets, walrus targets (also inside comprehensions), imports, `def` and
 // `class` names, `type X = ...`, and `global X` in a nested function. `match` captures are not
 // seen (a rule then reports less, never more). `except ... as e` binds nothing, as in marimo.
+//
+// A cell's code range (`cellCodeRange`: the body without the `def` line and the final `return`)
+// is also read from the text (`codeRange`), since asking the tree for it costs several native
+// calls per cell; the few cells whose text the scanner cannot read with certainty (see
+// `blankCell`) ask the tree.
 import type { Cell, Notebook } from "../../notebook/model.js";
 import { cellCodeRange } from "../../notebook/dataflow.js";
 import { isPrivateName } from "../../notebook/scope.js";
@@ -42,10 +47,10 @@ export function cellGlobals(notebook: Notebook): CellGlobals {
   const bindings: GlobalBinding[] = [];
   for (const cell of notebook.cells) {
     if (cell.kind !== "cell" && cell.kind !== "setup") continue;
-    const range = cell.kind === "cell" ? cellCodeRange(cell, notebook.source) : bodyRange(cell);
-    if (!range) continue;
-    for (const b of scanBlanked(blankedCode(notebook, range.start, range.end), range.start)) {
-      if (!isPrivateName(b.name)) bindings.push({ ...b, cell });
+    const layout = cellLayout(notebook, cell);
+    if (!layout) continue;
+    for (const b of scanStatements(layout.statements, cell)) {
+      if (!isPrivateName(b.name)) bindings.push(b);
     }
   }
   const result = { bindings };
@@ -53,22 +58,331 @@ export function cellGlobals(notebook: Notebook): CellGlobals {
   return result;
 }
 
-function bodyRange(cell: Cell): { start: number; end: number } | undefined {
-  if (!cell.body) return undefined;
-  return { start: cell.signatureEnd, end: cell.end };
-}
-
 /** First binding of each name per cell. */
 export function firstBindings(globals: CellGlobals): GlobalBinding[] {
-  const seen = new Set<string>();
+  const seen = new Map<Cell, Set<string>>();
   const result: GlobalBinding[] = [];
   for (const b of globals.bindings) {
-    const key = `${b.cell.index}\u0000${b.name}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    let names = seen.get(b.cell);
+    if (!names) {
+      names = new Set();
+      seen.set(b.cell, names);
+    }
+    if (names.has(b.name)) continue;
+    names.add(b.name);
     result.push(b);
   }
   return result;
+}
+
+// --- a cell's code, read from its text ------------------------------------------------------------
+
+interface Range {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The code a cell's bindings are read from, and its statements. */
+interface CellLayout {
+  readonly range: Range;
+  readonly statements: readonly Statement[];
+}
+
+const layoutCache = new WeakMap<Cell, CellLayout | null>();
+
+/**
+ * `cellCodeRange(cell, notebook.source)` for a regular cell, read from the text when it can be
+ * (same result, no native call); the blanked code of the range is cached for `blankedCode`.
+ */
+export function codeRange(notebook: Notebook, cell: Cell): Range {
+  if (cell.kind !== "cell") return cellCodeRange(cell, notebook.source);
+  return cellLayout(notebook, cell)!.range;
+}
+
+/** The code range and statements of a regular cell (code range) or of the setup cell (body). */
+function cellLayout(notebook: Notebook, cell: Cell): CellLayout | undefined {
+  const cached = layoutCache.get(cell);
+  if (cached !== undefined) return cached ?? undefined;
+  let layout: CellLayout | undefined;
+  if (cell.kind === "cell") layout = layoutFromText(notebook, cell) ?? layoutFromTree(notebook, cellCodeRange(cell, notebook.source));
+  else if (cell.kind === "setup" && cell.body) layout = layoutFromTree(notebook, { start: cell.signatureEnd, end: cell.end });
+  layoutCache.set(cell, layout ?? null);
+  return layout;
+}
+
+function layoutFromTree(notebook: Notebook, range: Range): CellLayout {
+  return { range, statements: statements(blankedCode(notebook, range.start, range.end), range.start) };
+}
+
+/**
+ * The code range of a regular cell read from its blanked text, or undefined when the text
+ * leaves a doubt (the tree then decides). Mirrors `cellCodeRange`: from the line after the
+ * signature's `:` (or from the body itself on a one-line `def`) to the final `return`, or to
+ * the end of the body.
+ */
+function layoutFromText(notebook: Notebook, cell: Cell): CellLayout | undefined {
+  const source = notebook.source;
+  const whole = blankCell(notebook, cell);
+  if (!whole.aligned) return undefined;
+  const blank = whole.blank;
+  const signatureEnd = signatureColon(blank);
+  if (signatureEnd === -1) return undefined;
+  const colonAt = cell.start + signatureEnd + 1;
+  // The body's first statement on the `def` line, if any (comments and line breaks skipped).
+  let bodyStart = colonAt;
+  while (bodyStart < cell.end) {
+    const c = source.charCodeAt(bodyStart);
+    if (c === 32 || c === 9 || c === 12 || c === 13) bodyStart++;
+    else break;
+  }
+  const first = source.charCodeAt(bodyStart);
+  if (bodyStart >= cell.end || first === 92) return undefined; // nothing, or a `\` continuation
+  const multiLine = first === 35 || first === 10; // `#` or a line break
+  const firstBreak = source.indexOf("\n", colonAt);
+  if (multiLine && (firstBreak === -1 || firstBreak >= cell.end)) return undefined;
+  const start = multiLine ? firstBreak + 1 : bodyStart;
+  const all = statements(blank.slice(start - cell.start), start);
+  const returnAt = finalReturn(source, blank, cell, all);
+  if (returnAt === undefined) return undefined;
+  const end = Math.max(start, returnAt === -1 ? cell.end : returnAt);
+  const key = `${start}:${end}`;
+  const blanks = blanksOf(notebook);
+  if (!blanks.has(key)) blanks.set(key, blank.slice(start - cell.start, end - cell.start));
+  return { range: { start, end }, statements: returnAt === -1 ? all : all.slice(0, -1) };
+}
+
+/**
+ * Offset (in the cell's blanked text) of the cell function's `def` keyword, or -1. The first
+ * `def` keyword is the cell's (decorators cannot contain one); a `class`, or a `lambda` before
+ * it, is left to the tree.
+ */
+function defKeyword(blank: string): number {
+  const keyword = /(?<![A-Za-z0-9_\x80-\uffff])(?:def|class|lambda)(?![A-Za-z0-9_\x80-\uffff])/.exec(blank);
+  return keyword && keyword[0] === "def" ? keyword.index : -1;
+}
+
+/**
+ * `cell.name` of a regular cell, read from the text (no native call) when the name is plain
+ * ASCII, which marimo's `_` always is.
+ */
+export function cellName(notebook: Notebook, cell: Cell): string {
+  if (cell.kind !== "cell") return cell.name;
+  const { blank, aligned } = blankCell(notebook, cell);
+  const def = aligned ? defKeyword(blank) : -1;
+  if (def === -1) return cell.name;
+  let start = def + 3;
+  while (blank.charCodeAt(start) === 32 || blank.charCodeAt(start) === 9) start++;
+  let end = start;
+  while (end < blank.length && isAsciiWordAt(blank, end)) end++;
+  const c = blank.charCodeAt(start);
+  const next = blank.charCodeAt(end);
+  // An ASCII identifier, followed by ASCII punctuation or a space (not more identifier).
+  if (end === start || (c >= 48 && c <= 57) || !(next < 128)) return cell.name;
+  return notebook.source.slice(cell.start + start, cell.start + end);
+}
+
+/**
+ * Offset (in the cell's blanked text) of the `:` that ends the cell function's signature, or
+ * -1 (see `defKeyword`; a `lambda` in the signature, whose `:` would mislead, is left to the
+ * tree as well).
+ */
+function signatureColon(blank: string): number {
+  const def = defKeyword(blank);
+  if (def === -1) return -1;
+  let depth = 0;
+  for (let i = def + 3; i < blank.length; i++) {
+    const c = blank.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) depth++;
+    else if (c === 41 || c === 93 || c === 125) depth--;
+    else if (c === 58 && depth === 0) {
+      // A `lambda` before this `:` (a default value or the return annotation) is left to the tree.
+      return blank.lastIndexOf("lambda", i) > def ? -1 : i;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Where the body's final `return` statement starts (as `cellCodeRange` excludes it), -1 when
+ * the body does not end with one, undefined when the text leaves a doubt.
+ */
+function finalReturn(source: string, blank: string, cell: Cell, all: readonly Statement[]): number | undefined {
+  const last = all.at(-1);
+  if (!last || last.inline || last.keyword !== "return") return -1;
+  // After it, only comments and blank lines (a string there would be the last statement).
+  for (let i = last.end; i < cell.end; ) {
+    const c = source.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 12 || c === 13 || c === 10) i++;
+    else if (c === 35) {
+      const lineEnd = source.indexOf("\n", i);
+      i = lineEnd === -1 ? cell.end : lineEnd;
+    } else return undefined;
+  }
+  if (last === all[0]) return last.start;
+  // At the body's level: first on its line, indented exactly like the body's first statement.
+  const indent = lineIndentation(source, blank, cell.start, last.start);
+  if (indent === undefined || indent !== lineIndentation(source, blank, cell.start, all[0]!.start)) return undefined;
+  return last.start;
+}
+
+/** The whitespace before `at` on its line, or undefined when something else comes first. */
+function lineIndentation(source: string, blank: string, base: number, at: number): string | undefined {
+  const lineStart = source.lastIndexOf("\n", at - 1) + 1;
+  if (lineStart < base) return undefined;
+  for (let i = lineStart; i < at; i++) {
+    const c = blank.charCodeAt(i - base);
+    if (c !== 32 && c !== 9 && c !== 12) return undefined;
+  }
+  // Blanked strings are spaces too: the source must be whitespace there as well.
+  const indentation = source.slice(lineStart, at);
+  return /^[ \t\f]*$/.test(indentation) ? indentation : undefined;
+}
+
+// --- blanking strings and comments ---------------------------------------------------------------
+
+/** A comment, or a string literal with its prefix (`f`, `rb`, ...), triple-quoted or not. */
+const STRING_OR_COMMENT_SOURCE =
+  /#[^\n]*|(?<![\p{L}\p{N}_])[rRbBuUfFtT]{0,2}(?:"""(?:[^"\\]|\\[\s\S]|"(?!""))*(?:"""|$)|'''(?:[^'\\]|\\[\s\S]|'(?!''))*(?:'''|$)|"(?:[^"\\\n]|\\[\s\S])*"?|'(?:[^'\\\n]|\\[\s\S])*'?)/u
+    .source;
+/** The same, matched at a given offset only. */
+const STRING_OR_COMMENT_AT = new RegExp(STRING_OR_COMMENT_SOURCE, "uy");
+/** Where a token can start: a quote (perhaps after a prefix) or a `#`. */
+const TOKEN_CHAR = /["'#]/g;
+const IDENT_PART = /[\p{L}\p{N}_]/u;
+const IDENT = /^[\p{L}_][\p{L}\p{N}_]*$/u;
+
+interface Blanked {
+  readonly blank: string;
+  /**
+   * Whether the blanking surely tokenized like Python: every quote opened a string, and no
+   * f-string has a quote, a backslash or an open brace in a replacement field (Python 3.12
+   * nests quotes there; the pattern above would end the string early).
+   */
+  readonly aligned: boolean;
+}
+
+/**
+ * `text` with strings and comments blanked by spaces (line breaks kept, so offsets and line
+ * structure stay the same). Same tokens as a global replace of the pattern above, found faster:
+ * the pattern runs only where a token can start (a `#`, or a quote with at most two prefix
+ * letters before it and no identifier character before those).
+ */
+function blankText(text: string): Blanked {
+  let blank = "";
+  let copied = 0;
+  let aligned = true;
+  const tokenChar = TOKEN_CHAR;
+  tokenChar.lastIndex = 0;
+  for (let m = tokenChar.exec(text); m; m = tokenChar.exec(text)) {
+    const at = m.index;
+    const start = text.charCodeAt(at) === 35 ? at : tokenStart(text, at, copied);
+    if (start === -1) {
+      aligned = false; // a quote that opens no string (`if"a"in x`)
+      continue;
+    }
+    STRING_OR_COMMENT_AT.lastIndex = start;
+    const token = STRING_OR_COMMENT_AT.exec(text)![0];
+    if (aligned && text.charCodeAt(start) !== 35 && !plainFString(token)) aligned = false;
+    blank += text.slice(copied, start) + (token.includes("\n") ? token.replace(/[^\r\n]/g, " ") : " ".repeat(token.length));
+    copied = start + token.length;
+    tokenChar.lastIndex = copied;
+  }
+  return { blank: copied === 0 ? text : blank + text.slice(copied), aligned };
+}
+
+const PREFIX_LETTERS = new Set([..."rRbBuUfFtT"].map((c) => c.charCodeAt(0)));
+
+/**
+ * Where the pattern's match that uses the quote at `quote` starts: the leftmost offset, not
+ * before `from`, with only prefix letters up to the quote (at most two) and no identifier
+ * character before it; -1 when there is none.
+ */
+function tokenStart(text: string, quote: number, from: number): number {
+  for (let start = Math.max(from, quote - 2); start <= quote; start++) {
+    let prefix = true;
+    for (let i = start; i < quote; i++) if (!PREFIX_LETTERS.has(text.charCodeAt(i))) prefix = false;
+    if (prefix && !identifierBefore(text, start)) return start;
+  }
+  return -1;
+}
+
+/** Whether the code point before `at` is a letter, a digit or `_` (the pattern's lookbehind). */
+function identifierBefore(text: string, at: number): boolean {
+  if (at === 0) return false;
+  const c = text.charCodeAt(at - 1);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  const high = at >= 2 ? text.charCodeAt(at - 2) : 0;
+  const char = c >= 0xdc00 && c <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? text.slice(at - 2, at) : text[at - 1]!;
+  return IDENT_PART.test(char);
+}
+
+/** Whether a string token is not an f-string (or t-string), or one without quotes, backslashes or open braces in its fields. */
+function plainFString(token: string): boolean {
+  let quote = 0;
+  while (quote < token.length && token.charCodeAt(quote) !== 34 && token.charCodeAt(quote) !== 39) quote++;
+  if (!/[fFtT]/.test(token.slice(0, quote))) return true;
+  let depth = 0;
+  for (let i = quote + 1; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (depth === 0) {
+      if (c === 123) {
+        if (token.charCodeAt(i + 1) === 123) i++;
+        else depth = 1;
+      } else if (c === 125) {
+        if (token.charCodeAt(i + 1) === 125) i++;
+        else return false;
+      }
+    } else if (c === 123) depth++;
+    else if (c === 125) depth--;
+    else if (c === 34 || c === 39 || c === 92) return false;
+  }
+  return depth === 0;
+}
+
+/**
+ * `source[start, end)` with strings and comments blanked by spaces (line breaks kept, so offsets
+ * and line structure stay the same).
+ */
+export function blankStringsAndComments(source: string, start: number, end: number): string {
+  return blankText(source.slice(start, end)).blank;
+}
+
+const blankCache = new WeakMap<Notebook, Map<string, string>>();
+
+function blanksOf(notebook: Notebook): Map<string, string> {
+  let blanks = blankCache.get(notebook);
+  if (!blanks) {
+    blanks = new Map();
+    blankCache.set(notebook, blanks);
+  }
+  return blanks;
+}
+
+/** `blankStringsAndComments` of a range of the notebook, computed once per notebook and range. */
+export function blankedCode(notebook: Notebook, start: number, end: number): string {
+  const blanks = blanksOf(notebook);
+  const key = `${start}:${end}`;
+  let blank = blanks.get(key);
+  if (blank === undefined) {
+    blank = blankStringsAndComments(notebook.source, start, end);
+    blanks.set(key, blank);
+  }
+  return blank;
+}
+
+const cellBlankCache = new WeakMap<Cell, Blanked>();
+
+/** The whole cell (decorators to the end of the body) blanked, cached for `blankedCode` too. */
+function blankCell(notebook: Notebook, cell: Cell): Blanked {
+  let blanked = cellBlankCache.get(cell);
+  if (!blanked) {
+    blanked = blankText(notebook.source.slice(cell.start, cell.end));
+    cellBlankCache.set(cell, blanked);
+    const blanks = blanksOf(notebook);
+    const key = `${cell.start}:${cell.end}`;
+    if (!blanks.has(key)) blanks.set(key, blanked.blank);
+  }
+  return blanked;
 }
 
 // --- the scanner ---------------------------------------------------------------------------------
@@ -82,21 +396,49 @@ interface Statement {
   readonly text: string;
   /** Indentation width of the line the statement starts on. */
   readonly indent: number;
+  /** `keywordOf(text)`. */
+  readonly keyword: string;
+  /** The body of a one-line compound statement (`y = 1` in `if x: y = 1`). */
+  readonly inline: boolean;
 }
 
-const IDENT_PART = /[\p{L}\p{N}_]/u;
-const IDENT = /^[\p{L}_][\p{L}\p{N}_]*$/u;
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 128) return false;
+  return true;
+}
 
-/** A comment, or a string literal with its prefix (`f`, `rb`, ...), triple-quoted or not. */
-const STRING_OR_COMMENT =
-  /#[^\n]*|(?<![\p{L}\p{N}_])[rRbBuUfFtT]{0,2}(?:"""(?:[^"\\]|\\[\s\S]|"(?!""))*(?:"""|$)|'''(?:[^'\\]|\\[\s\S]|'(?!''))*(?:'''|$)|"(?:[^"\\\n]|\\[\s\S])*"?|'(?:[^'\\\n]|\\[\s\S])*'?)/gu;
+/** `IDENT_PART.test(text[at])`, false past the end. */
+function isIdentPartAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c !== c) return false; // NaN: past the end
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  return IDENT_PART.test(text[at]!);
+}
 
-/**
- * `source[start, end)` with strings and comments blanked by spaces (line breaks kept, so offsets
- * and line structure stay the same).
- */
-export function blankStringsAndComments(source: string, start: number, end: number): string {
-  return source.slice(start, end).replace(STRING_OR_COMMENT, (token) => (token.includes("\n") ? token.replace(/[^\r\n]/g, " ") : " ".repeat(token.length)));
+/** `IDENT.test(name)`. */
+function isIdentifier(name: string): boolean {
+  if (name.length === 0) return false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 128) return IDENT.test(name);
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+    if (!letter && (i === 0 || c < 48 || c > 57)) return false;
+  }
+  return true;
+}
+
+function isOpening(code: number): boolean {
+  return code === 40 || code === 91 || code === 123; // ( [ {
+}
+
+function isClosing(code: number): boolean {
+  return code === 41 || code === 93 || code === 125; // ) ] }
+}
+
+/** Whether `text[at]` is an ASCII word character (`\w` without the `u` flag). */
+function isAsciiWordAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
 function isSpace(code: number): boolean {
@@ -117,7 +459,19 @@ function statements(blank: string, base: number): Statement[] {
     if (stmtStart === -1) return;
     let end = endIndex;
     while (end > stmtStart && isSpace(blank.charCodeAt(end - 1))) end--;
-    result.push({ start: base + stmtStart, end: base + end, text: blank.slice(stmtStart, end), indent });
+    const text = blank.slice(stmtStart, end);
+    const keyword = keywordOf(text);
+    const colon = COMPOUND.has(keyword) ? headerColon(text) : -1;
+    if (colon !== -1 && text.slice(colon + 1).trim() !== "") {
+      // One-line compound statements: `if x: y = 1`, `for a in b: c = a`, `else: d = 2`.
+      const header = text.slice(0, colon + 1);
+      const start = base + stmtStart;
+      result.push({ start, end: start + header.length, text: header, indent, keyword, inline: false });
+      const rest = text.slice(colon + 1);
+      const restText = rest.trimStart();
+      const lead = rest.length - restText.length;
+      result.push({ start: start + colon + 1 + lead, end: base + end, text: restText, indent: indent + 1, keyword: keywordOf(restText), inline: true });
+    } else result.push({ start: base + stmtStart, end: base + end, text, indent, keyword, inline: false });
     stmtStart = -1;
   };
   const length = blank.length;
@@ -144,19 +498,7 @@ function statements(blank: string, base: number): Statement[] {
     else if (c === 41 || c === 93 || c === 125) depth = depth > 0 ? depth - 1 : 0;
     else if (c === 59 && depth === 0) flush(i); // `;`
   }
-  // One-line compound statements: `if x: y = 1`, `for a in b: c = a`, `else: d = 2`.
-  const split: Statement[] = [];
-  for (const s of result) {
-    const colon = COMPOUND.has(keywordOf(s.text)) ? headerColon(s.text) : -1;
-    if (colon !== -1 && s.text.slice(colon + 1).trim() !== "") {
-      const header = s.text.slice(0, colon + 1);
-      split.push({ ...s, end: s.start + header.length, text: header });
-      const rest = s.text.slice(colon + 1);
-      const lead = rest.length - rest.trimStart().length;
-      split.push({ start: s.start + colon + 1 + lead, end: s.end, text: rest.trimStart(), indent: s.indent + 1 });
-    } else split.push(s);
-  }
-  return split;
+  return result;
 }
 
 const COMPOUND = new Set(["if", "elif", "else", "for", "while", "with", "try", "except", "finally"]);
@@ -172,7 +514,7 @@ function keywordOf(text: string): string {
       if ((c >= 97 && c <= 122) || c === 95) i++;
       else break;
     }
-    if (i < text.length && IDENT_PART.test(text[i]!)) return "";
+    if (i < text.length && isIdentPartAt(text, i)) return "";
     const word = text.slice(start, i);
     if (word !== "async") return word;
     start = i;
@@ -185,11 +527,11 @@ function headerColon(text: string): number {
   let depth = 0;
   let lambdas = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === "(" || c === "[" || c === "{") depth++;
-    else if (c === ")" || c === "]" || c === "}") depth--;
-    else if (depth === 0 && c === "l" && /^lambda\b/.test(text.slice(i)) && (i === 0 || !IDENT_PART.test(text[i - 1]!))) lambdas++;
-    else if (depth === 0 && c === ":" && text[i + 1] !== "=") {
+    const c = text.charCodeAt(i);
+    if (isOpening(c)) depth++;
+    else if (isClosing(c)) depth--;
+    else if (depth === 0 && c === 108 && text.startsWith("lambda", i) && !isAsciiWordAt(text, i + 6) && (i === 0 || !isIdentPartAt(text, i - 1))) lambdas++; // `l`
+    else if (depth === 0 && c === 58 && text.charCodeAt(i + 1) !== 61) {
       if (lambdas > 0) lambdas--;
       else return i;
     }
@@ -197,35 +539,17 @@ function headerColon(text: string): number {
   return -1;
 }
 
-const blankCache = new WeakMap<Notebook, Map<string, string>>();
-
-/** `blankStringsAndComments` of a range of the notebook, computed once per notebook and range. */
-export function blankedCode(notebook: Notebook, start: number, end: number): string {
-  let cache = blankCache.get(notebook);
-  if (!cache) {
-    cache = new Map();
-    blankCache.set(notebook, cache);
-  }
-  const key = `${start}:${end}`;
-  let blank = cache.get(key);
-  if (blank === undefined) {
-    blank = blankStringsAndComments(notebook.source, start, end);
-    cache.set(key, blank);
-  }
-  return blank;
-}
-
-/** The top-level bindings of blanked code that starts at offset `start` of the source. */
-function scanBlanked(blank: string, start: number): RawBinding[] {
+/** The top-level bindings of a cell's statements, in source order. */
+function scanStatements(list: readonly Statement[], cell: Cell): GlobalBinding[] {
   const found: RawBinding[] = [];
   /** Indentations of the nested `def`/`class` bodies we are in. */
   const nested: number[] = [];
   /** Names declared `global` in the nested functions met since the last top-level statement. */
   const globals = new Set<string>();
-  for (const s of statements(blank, start)) {
+  for (const s of list) {
     while (nested.length > 0 && s.indent <= nested.at(-1)!) nested.pop();
     const atTop = nested.length === 0;
-    const word = keywordOf(s.text);
+    const word = s.keyword;
     const header = word === "def" || word === "class" ? /^(?:async\s+)?(def|class)\s+([\p{L}_][\p{L}\p{N}_]*)/u.exec(s.text) : null;
     if (header) {
       if (atTop) {
@@ -249,12 +573,13 @@ function scanBlanked(blank: string, start: number): RawBinding[] {
     globals.clear();
     readStatement(s, word, found);
   }
-  return found.sort((a, b) => a.start - b.start);
+  found.sort((a, b) => a.start - b.start);
+  return found.map((b) => ({ name: b.name, cell, kind: b.kind, start: b.start, end: b.end, statementStart: b.statementStart, statementEnd: b.statementEnd }));
 }
 
 function binding(written: string, kind: BindingKind, at: number, s: Statement): RawBinding {
   // Python NFKC-normalizes identifiers (`ﬁle` is `file`).
-  const name = /^[\x00-\x7f]*$/.test(written) ? written : written.normalize("NFKC");
+  const name = isAscii(written) ? written : written.normalize("NFKC");
   return { name, kind, start: at, end: at + written.length, statementStart: s.start, statementEnd: s.end };
 }
 
@@ -305,7 +630,7 @@ function readStatement(s: Statement, word: string, found: RawBinding[]): void {
   // Assignments: every target before a top-level `=` (chained `a = b = 1`), or an annotated name.
   const equals = assignmentOperators(text);
   if (equals.length === 0) {
-    const annotated = /^([\p{L}_][\p{L}\p{N}_]*)\s*:(?!=)/u.exec(text);
+    const annotated = text.includes(":") ? /^([\p{L}_][\p{L}\p{N}_]*)\s*:(?!=)/u.exec(text) : null;
     if (annotated) found.push(binding(annotated[1]!, "variable", s.start, s));
     return;
   }
@@ -352,13 +677,14 @@ function readTargets(target: string, base: number, s: Statement, found: RawBindi
     readTargets(trimmed.slice(1, -1), at + 1, s, found);
     return;
   }
-  const parts = splitTopLevel(trimmed, ",");
-  if (parts.length > 1) {
+  // Without a comma there is a single part.
+  const parts = trimmed.includes(",") ? splitTopLevel(trimmed, ",") : undefined;
+  if (parts && parts.length > 1) {
     for (const [part, offset] of parts) readTargets(part, at + offset, s, found);
     return;
   }
   const name = trimmed.startsWith("*") ? trimmed.slice(1).trim() : trimmed;
-  if (IDENT.test(name) && !KEYWORDS.has(name)) found.push(binding(name, "variable", at + trimmed.length - name.length, s));
+  if (isIdentifier(name) && !KEYWORDS.has(name)) found.push(binding(name, "variable", at + trimmed.length - name.length, s));
 }
 
 const KEYWORDS = new Set([
@@ -370,9 +696,9 @@ const KEYWORDS = new Set([
 function matchingBracket(text: string, open: number): number {
   let depth = 0;
   for (let i = open; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === "(" || c === "[" || c === "{") depth++;
-    else if (c === ")" || c === "]" || c === "}") {
+    const c = text.charCodeAt(i);
+    if (isOpening(c)) depth++;
+    else if (isClosing(c)) {
       depth--;
       if (depth === 0) return i;
     }
@@ -382,13 +708,14 @@ function matchingBracket(text: string, open: number): number {
 
 function splitTopLevel(text: string, separator: string): Array<[string, number]> {
   const parts: Array<[string, number]> = [];
+  const separatorCode = separator.charCodeAt(0);
   let depth = 0;
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === "(" || c === "[" || c === "{") depth++;
-    else if (c === ")" || c === "]" || c === "}") depth--;
-    else if (c === separator && depth === 0) {
+    const c = text.charCodeAt(i);
+    if (isOpening(c)) depth++;
+    else if (isClosing(c)) depth--;
+    else if (c === separatorCode && depth === 0) {
       parts.push([text.slice(start, i), start]);
       start = i + 1;
     }
@@ -398,12 +725,13 @@ function splitTopLevel(text: string, separator: string): Array<[string, number]>
 }
 
 function topLevelChar(text: string, char: string): number {
+  const charCode = char.charCodeAt(0);
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === "(" || c === "[" || c === "{") depth++;
-    else if (c === ")" || c === "]" || c === "}") depth--;
-    else if (c === char && depth === 0) return i;
+    const c = text.charCodeAt(i);
+    if (isOpening(c)) depth++;
+    else if (isClosing(c)) depth--;
+    else if (c === charCode && depth === 0) return i;
   }
   return -1;
 }
@@ -412,10 +740,10 @@ function topLevelChar(text: string, char: string): number {
 function topLevelKeyword(text: string, keyword: string): number {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === "(" || c === "[" || c === "{") depth++;
-    else if (c === ")" || c === "]" || c === "}") depth--;
-    else if (depth === 0 && text.startsWith(keyword, i) && (i === 0 || !IDENT_PART.test(text[i - 1]!)) && !IDENT_PART.test(text[i + keyword.length] ?? " ")) return i;
+    const c = text.charCodeAt(i);
+    if (isOpening(c)) depth++;
+    else if (isClosing(c)) depth--;
+    else if (depth === 0 && text.startsWith(keyword, i) && (i === 0 || !isIdentPartAt(text, i - 1)) && !isIdentPartAt(text, i + keyword.length)) return i;
   }
   return -1;
 }
@@ -429,29 +757,31 @@ interface AssignmentOperator {
 /** The `=` (and `+=`, `//=`, ...) operators at bracket depth 0, before any `lambda`. */
 function assignmentOperators(text: string): AssignmentOperator[] {
   const result: AssignmentOperator[] = [];
+  if (!text.includes("=")) return result;
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === "(" || c === "[" || c === "{") depth++;
-    else if (c === ")" || c === "]" || c === "}") depth--;
+    const c = text.charCodeAt(i);
+    if (isOpening(c)) depth++;
+    else if (isClosing(c)) depth--;
     else if (depth !== 0) continue;
-    else if (c === "l" && text.startsWith("lambda", i) && (i === 0 || !IDENT_PART.test(text[i - 1]!)) && !IDENT_PART.test(text[i + 6] ?? " ")) break;
-    else if (c === "=") {
-      const next = text[i + 1];
-      const prev = text[i - 1] ?? "";
-      if (next === "=") {
+    else if (c === 108 && text.startsWith("lambda", i) && (i === 0 || !isIdentPartAt(text, i - 1)) && !isIdentPartAt(text, i + 6)) break; // `l`
+    else if (c === 61) {
+      // `=`
+      const next = text.charCodeAt(i + 1);
+      const prev = text.charCodeAt(i - 1);
+      if (next === 61) {
         i++;
         continue;
       }
-      if (prev === "=" || prev === "!" || prev === ":") continue;
-      if (prev === "<" || prev === ">") {
+      if (prev === 61 || prev === 33 || prev === 58) continue; // `==`, `!=`, `:=`
+      if (prev === 60 || prev === 62) {
         // `<<=` and `>>=` assign; `<=` and `>=` compare.
-        if (text[i - 2] === prev) result.push({ at: i - 2, length: 3, augmented: true });
+        if (text.charCodeAt(i - 2) === prev) result.push({ at: i - 2, length: 3, augmented: true });
         continue;
       }
-      const op = /(?:\*\*|\/\/|[-+*/%@&|^])$/.exec(text.slice(Math.max(0, i - 2), i));
-      if (op) {
-        result.push({ at: i - op[0].length, length: op[0].length + 1, augmented: true });
+      const op = augmentedOperatorLength(text, i);
+      if (op > 0) {
+        result.push({ at: i - op, length: op + 1, augmented: true });
         break;
       }
       result.push({ at: i, length: 1, augmented: false });
@@ -460,10 +790,18 @@ function assignmentOperators(text: string): AssignmentOperator[] {
   return result;
 }
 
+/** Length of the augmented-assignment operator before the `=` at `at` (`+`, `//`, `**`, ...), or 0. */
+function augmentedOperatorLength(text: string, at: number): number {
+  const prev = text.charCodeAt(at - 1);
+  const before = at >= 2 ? text.charCodeAt(at - 2) : 0;
+  if ((prev === 42 || prev === 47) && before === prev) return 2; // `**`, `//`
+  // - + * / % @ & | ^
+  return prev === 45 || prev === 43 || prev === 42 || prev === 47 || prev === 37 || prev === 64 || prev === 38 || prev === 124 || prev === 94 ? 1 : 0;
+}
+
 function insideLambda(text: string, at: number): boolean {
   return /\blambda\b[^:]*$/.test(text.slice(0, at));
 }
-
 
 // --- who mentions a name -----------------------------------------------------------------------
 
@@ -474,15 +812,25 @@ export interface WordIndex {
   countIn(cell: Cell, word: string): number;
 }
 
-const wordCache = new WeakMap<Notebook, { all: Map<string, number>; byCell: Map<number, Map<string, number>> }>();
+/** A word's counts: most words occur in one cell only, which needs no map. */
+interface WordCount {
+  total: number;
+  /** The first cell it occurs in, and how often there (while it occurs in that cell only). */
+  readonly firstCell: number;
+  firstCount: number;
+  /** Counts per cell, once it occurs in a second cell. */
+  byCell: Map<number, number> | undefined;
+}
+
+const wordCache = new WeakMap<Notebook, WordIndex>();
 
 /**
- * Counts the identifier-like words of `text[start, end)` into `counts`. Any non-ASCII character
+ * Counts the identifier-like words of `text[start, end)` of a cell. Any non-ASCII character
  * counts as a word character: a superset of Python's identifier characters, which keeps every
  * identifier whole (code delimits identifiers with ASCII punctuation and spaces) and costs no
  * Unicode regex.
  */
-function countWords(text: string, start: number, end: number, counts: Map<string, number>): void {
+function countWords(text: string, start: number, end: number, cellIndex: number, counts: Map<string, WordCount>): void {
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
@@ -491,38 +839,47 @@ function countWords(text: string, start: number, end: number, counts: Map<string
       i++;
       continue;
     }
+    let nonAscii = c >= 128;
     let j = i + 1;
     while (j < end) {
       const d = text.charCodeAt(j);
-      if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57) || d === 95 || d >= 128) j++;
-      else break;
+      if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57) || d === 95) j++;
+      else if (d >= 128) {
+        nonAscii = true;
+        j++;
+      } else break;
     }
     let word = text.slice(i, j);
     // Python NFKC-normalizes identifiers: `ﬁle` and `file` are one name.
-    if (/[^\x00-\x7f]/.test(word)) word = word.normalize("NFKC");
-    counts.set(word, (counts.get(word) ?? 0) + 1);
+    if (nonAscii) word = word.normalize("NFKC");
+    const entry = counts.get(word);
+    if (!entry) counts.set(word, { total: 1, firstCell: cellIndex, firstCount: 1, byCell: undefined });
+    else {
+      entry.total++;
+      if (entry.byCell) entry.byCell.set(cellIndex, (entry.byCell.get(cellIndex) ?? 0) + 1);
+      else if (entry.firstCell === cellIndex) entry.firstCount++;
+      else entry.byCell = new Map([[entry.firstCell, entry.firstCount], [cellIndex, 1]]);
+    }
     i = j;
   }
 }
 
 /** Word counts over the cells of the notebook, for "does any other cell mention this name". */
 export function wordIndex(notebook: Notebook): WordIndex {
-  let entry = wordCache.get(notebook);
-  if (!entry) {
-    const all = new Map<string, number>();
-    const byCell = new Map<number, Map<string, number>>();
-    for (const cell of notebook.cells) {
-      const counts = new Map<string, number>();
-      countWords(notebook.source, cell.start, cell.end, counts);
-      byCell.set(cell.index, counts);
-      for (const [word, n] of counts) all.set(word, (all.get(word) ?? 0) + n);
-    }
-    entry = { all, byCell };
-    wordCache.set(notebook, entry);
+  let index = wordCache.get(notebook);
+  if (!index) {
+    const counts = new Map<string, WordCount>();
+    for (const cell of notebook.cells) countWords(notebook.source, cell.start, cell.end, cell.index, counts);
+    index = {
+      count: (word) => counts.get(word)?.total ?? 0,
+      countIn: (cell, word) => {
+        const entry = counts.get(word);
+        if (!entry) return 0;
+        if (entry.byCell) return entry.byCell.get(cell.index) ?? 0;
+        return entry.firstCell === cell.index ? entry.firstCount : 0;
+      },
+    };
+    wordCache.set(notebook, index);
   }
-  const { all, byCell } = entry;
-  return {
-    count: (word) => all.get(word) ?? 0,
-    countIn: (cell, word) => byCell.get(cell.index)?.get(word) ?? 0,
-  };
+  return index;
 }

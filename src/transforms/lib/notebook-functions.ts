@@ -3,10 +3,9 @@
 // and the methods of classes defined there or with `@app.class_definition`. Not the cell
 // functions themselves (`@app.cell def _`), and not functions nested inside another function
 // (closures are implementation details of the function that holds them).
-import { cellCodeRange } from "../../notebook/dataflow.js";
 import type { Notebook } from "../../notebook/model.js";
 import { startOf, type Matcher, type PyNode } from "../../notebook/python.js";
-import { blankedCode } from "./cell-globals.js";
+import { blankedCode, codeRange } from "./cell-globals.js";
 
 const CELL_FUNCTION = {
   kind: "function_definition",
@@ -128,7 +127,7 @@ function functionHeaders(notebook: Notebook): FunctionHeader[] {
   const source = notebook.source;
   for (const cell of notebook.cells) {
     let range: { start: number; end: number };
-    if (cell.kind === "cell") range = cellCodeRange(cell, source);
+    if (cell.kind === "cell") range = codeRange(notebook, cell);
     else if (cell.kind === "setup") range = { start: cell.signatureEnd, end: cell.end };
     else if (cell.kind === "function" || cell.kind === "class") range = { start: cell.start, end: cell.end };
     else continue;
