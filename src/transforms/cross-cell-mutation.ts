@@ -59,17 +59,54 @@ const HINT = /\.(?:append|extend|update|insert|remove|clear|setdefault|pop|popit
 const METHOD_CALL_TEXT = /\.\s*(?:append|extend|insert|remove|clear|setdefault|pop|popitem|discard|update|[a-z][a-z0-9]*(?:_[a-z0-9]+)*_)\s*\(/g;
 /** The receiver chain ending a line prefix: `results["train"].items` → `results`. */
 const ROOT_BEFORE = /([\p{L}_][\p{L}\p{N}_]*)(?:\s*\[[^\]\n]*\]|\s*\.\s*[\p{L}_][\p{L}\p{N}_]*)*\s*$/u;
-/** `del x[...]` (group 1) or `x[...] = ...` / `x.a += ...` (group 2) at the start of a line. */
+/** `del x[...]` (group 1) or `x[...] = ...` / `x.a += ...` (group 2) at the start of a line (sticky). */
 const ASSIGNMENT_TEXT =
-  /^[ \t]*(?:del\s+([\p{L}_][\p{L}\p{N}_]*)\s*[[.]|([\p{L}_][\p{L}\p{N}_]*)(?:\s*\[[^\n]*?\]|\s*\.\s*[\p{L}_][\p{L}\p{N}_]*)+\s*(?:[-+*/%&|^@]|\/\/|\*\*|<<|>>)?=(?!=))/gmu;
+  /^[ \t]*(?:del\s+([\p{L}_][\p{L}\p{N}_]*)\s*[[.]|([\p{L}_][\p{L}\p{N}_]*)(?:\s*\[[^\n]*?\]|\s*\.\s*[\p{L}_][\p{L}\p{N}_]*)+\s*(?:[-+*/%&|^@]|\/\/|\*\*|<<|>>)?=(?!=))/muy;
 
-function* mutatedRootsInText(text: string): Generator<string> {
-  for (const match of text.matchAll(METHOD_CALL_TEXT)) {
+/**
+ * Whether `test` holds for a name whose value `text` mutates, trying method calls first, then
+ * assignments, in text order. (Loops on the shared global regexes: `test` must not use them.)
+ */
+function someMutatedRoot(text: string, test: (root: string) => boolean): boolean {
+  METHOD_CALL_TEXT.lastIndex = 0;
+  for (let match = METHOD_CALL_TEXT.exec(text); match; match = METHOD_CALL_TEXT.exec(text)) {
     const prefix = text.slice(text.lastIndexOf("\n", match.index) + 1, match.index);
     const root = ROOT_BEFORE.exec(prefix)?.[1];
-    if (root) yield root;
+    if (root && test(root)) return true;
   }
-  for (const match of text.matchAll(ASSIGNMENT_TEXT)) yield (match[1] ?? match[2])!;
+  return someAssignedRoot(text, test);
+}
+
+/** ASSIGNMENT_TEXT's name class widened to `[A-Za-z_\u0080-\uffff]` etc., less U+2028/U+2029 (line ends). */
+const WIDE_NAME = "[A-Za-z_\\u0080-\\u2027\\u202a-\\uffff][\\w\\u0080-\\u2027\\u202a-\\uffff]*";
+/**
+ * Where ASSIGNMENT_TEXT can start: the same pattern without the `u` flag (several times faster) and
+ * with wider name classes, so it never skips a line where ASSIGNMENT_TEXT matches. It consumes only
+ * the indentation and `del` or the first name (atomic, through the lookahead), so a line start its
+ * global scan steps over is never one where ASSIGNMENT_TEXT matches.
+ */
+const ASSIGNMENT_START = new RegExp(
+  `^[ \\t]*(?:del\\s|(?=(${WIDE_NAME}))\\1(?=(?:\\s*\\[[^\\n]*?\\]|\\s*\\.\\s*${WIDE_NAME})+\\s*(?:[-+*/%&|^@]|\\/\\/|\\*\\*|<<|>>)?=(?!=)))`,
+  "gm",
+);
+
+/**
+ * Whether `test` holds for a root that scanning `text` for ASSIGNMENT_TEXT (as a `gmu` regex)
+ * finds, trying it only where ASSIGNMENT_START matches.
+ */
+function someAssignedRoot(text: string, test: (root: string) => boolean): boolean {
+  let end = 0;
+  ASSIGNMENT_START.lastIndex = 0;
+  for (let start = ASSIGNMENT_START.exec(text); start; start = ASSIGNMENT_START.exec(text)) {
+    // A global scan would resume after its previous match: skip starts inside it.
+    if (start.index < end) continue;
+    ASSIGNMENT_TEXT.lastIndex = start.index;
+    const match = ASSIGNMENT_TEXT.exec(text);
+    if (!match) continue;
+    end = start.index + match[0].length;
+    if (test((match[1] ?? match[2])!)) return true;
+  }
+  return false;
 }
 
 const MUTATING_METHOD = "^(?:append|extend|insert|remove|clear|setdefault|pop|popitem|discard|update|[a-z][a-z0-9]*(?:_[a-z0-9]+)*_)$";
@@ -125,16 +162,18 @@ export const crossCellMutation = defineRule({
       if (!names) boundByCell.set(cell.index, (names = boundNames(notebook.source.slice(cell.start, cell.end))));
       return names;
     };
+    // Most mutated names are assigned at the start of a line of their own cell: that line settles
+    // it without boundNames (which runs several regular expressions over the whole cell).
+    const binds = (cell: Cell, name: string) => assignsAtLineStart(notebook.source.slice(cell.start, cell.end), name) || boundIn(cell).has(name);
     const foreign = (cell: Cell, name: string) =>
-      !isPrivateName(name) && !imported.has(name) && !boundIn(cell).has(name) && notebook.cells.some((other) => other !== cell && boundIn(other).has(name));
+      !isPrivateName(name) && !imported.has(name) && !binds(cell, name) && notebook.cells.some((other) => other !== cell && boundIn(other).has(name));
     // Text pass: in most notebooks every mutation touches the cell's own values, and no native
     // query is needed at all.
     const suspect = cells.some((cell) => {
       const text = notebook.source.slice(cell.start, cell.end);
       if (!HINT.test(text)) return false;
       if (text.includes("inplace")) return true;
-      for (const root of mutatedRootsInText(text)) if (foreign(cell, root)) return true;
-      return false;
+      return someMutatedRoot(text, (root) => foreign(cell, root));
     });
     if (!suspect) return;
 
@@ -257,17 +296,42 @@ function boundInEnclosingScope(node: PyNode, name: string, cell: Cell): boolean 
 // character, which over-approximates Python's identifier rules harmlessly.
 const ID = "[A-Za-z_\\u0080-\\uffff][\\w\\u0080-\\uffff]*";
 const IDENTIFIER = new RegExp(ID, "g");
+/**
+ * What a binding pattern's group holds: one identifier, identifiers separated by commas (so one
+ * identifier when there is no comma), or any text whose identifiers are the names.
+ */
+type BoundGroup = "name" | "names" | "text";
 /** Each pattern with a substring that must occur for it to match (skips most regex scans). */
-const BINDINGS: ReadonlyArray<readonly [string, RegExp]> = [
+const BINDINGS: ReadonlyArray<readonly [string, RegExp, BoundGroup]> = [
   // `x = ...`, `x: T = ...`, `a, b = ...` at the start of a line
-  ["=", new RegExp(`^[ \\t]*((?:${ID}\\s*,\\s*)*${ID})\\s*,?\\s*(?::[^=\\n]+)?=(?!=)`, "gm")],
-  ["for", /\bfor\s+([\w\u0080-\uffff\s,()]+?)\s+in\b/g],
-  ["as", new RegExp(`\\bas\\s+(${ID})`, "g")],
-  ["def", new RegExp(`\\bdef\\s+(${ID})`, "g")],
-  ["class", new RegExp(`\\bclass\\s+(${ID})`, "g")],
-  ["global", new RegExp(`\\bglobal\\s+(${ID})`, "g")],
-  [":=", new RegExp(`(${ID})\\s*:=`, "g")],
+  ["=", new RegExp(`^[ \\t]*((?:${ID}\\s*,\\s*)*${ID})\\s*,?\\s*(?::[^=\\n]+)?=(?!=)`, "gm"), "names"],
+  ["for", /\bfor\s+([\w\u0080-\uffff\s,()]+?)\s+in\b/g, "text"],
+  ["as", new RegExp(`\\bas\\s+(${ID})`, "g"), "name"],
+  ["def", new RegExp(`\\bdef\\s+(${ID})`, "g"), "name"],
+  ["class", new RegExp(`\\bclass\\s+(${ID})`, "g"), "name"],
+  ["global", new RegExp(`\\bglobal\\s+(${ID})`, "g"), "name"],
+  [":=", new RegExp(`(${ID})\\s*:=`, "g"), "name"],
 ];
+
+/**
+ * Whether a line of `text` is `name = ...`: indentation, the name, spaces or tabs, then `=` but not
+ * `==`. Then boundNames(text) has `name`: its first pattern binds it, alone or at the end of a
+ * comma-separated target list that reaches this line. Only lines after "\n" count: after a lone
+ * "\r", the `[^=\n]+` of an annotation on the line before (`x: T\r`) could swallow the line.
+ * `name` is an identifier (letters, digits, `_`).
+ */
+function assignsAtLineStart(text: string, name: string): boolean {
+  if (name === "") return false;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    let lineStart = at;
+    while (lineStart > 0 && (text[lineStart - 1] === " " || text[lineStart - 1] === "\t")) lineStart--;
+    if (lineStart > 0 && text[lineStart - 1] !== "\n") continue;
+    let after = at + name.length;
+    while (text[after] === " " || text[after] === "\t") after++;
+    if (text[after] === "=" && text[after + 1] !== "=") return true;
+  }
+  return false;
+}
 
 /**
  * Names a cell's text binds (assignments, loop targets, `as`, `def`, `class`, walrus), found with
@@ -276,9 +340,15 @@ const BINDINGS: ReadonlyArray<readonly [string, RegExp]> = [
  */
 function boundNames(text: string): Set<string> {
   const names = new Set<string>();
-  for (const [needle, pattern] of BINDINGS) {
+  for (const [needle, pattern, group] of BINDINGS) {
     if (!text.includes(needle)) continue;
-    for (const match of text.matchAll(pattern)) for (const name of match[1]!.match(IDENTIFIER) ?? []) names.add(name);
+    // exec loop rather than matchAll (no iterator per call); no match is empty.
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      const bound = match[1]!;
+      if (group === "name" || (group === "names" && !bound.includes(","))) names.add(bound);
+      else for (const name of bound.match(IDENTIFIER) ?? []) names.add(name);
+    }
   }
   return names;
 }
