@@ -87,37 +87,40 @@ export function parseNotebook(source: string): NotebookParseResult {
 
   const cells: Cell[] = [];
   let runGuard: PyNode | undefined;
+  const topLevel: TopLevel[] = top.map((node) => {
+    const range = node.range();
+    return { node, start: range.start.index, end: range.end.index };
+  });
   for (let i = 0; i < top.length; i++) {
     const node = top[i]!;
     const kind = kinds[i];
     if (kind === "decorated_definition") {
-      const cell = readDecoratedCell(node, source, cells.length);
+      const cell = readDecoratedCell(topLevel[i]!, source, cells.length);
       if (cell) cells.push(cell);
     } else if (kind === "with_statement" && SETUP_WITH.test(node.text())) {
-      cells.push(readSetupCell(node, source, cells.length));
+      cells.push(readSetupCell(topLevel[i]!, source, cells.length));
     } else if (kind === "expression_statement" && /^app\._unparsable_cell\s*\(/.test(node.text())) {
-      cells.push(readUnparsableCell(node, cells.length));
+      cells.push(readUnparsableCell(topLevel[i]!, cells.length));
     } else if (kind === "if_statement" && RUN_GUARD.test(node.text())) {
       runGuard = node;
     }
   }
 
   let lineEnding: LineEnding | undefined;
-  return {
-    ok: true,
-    notebook: {
-      source,
-      root,
-      get lineEnding() {
-        return (lineEnding ??= detectLineEnding(source));
-      },
-      cells,
-      setup: cells.find((c) => c.kind === "setup"),
-      appEnd: endOf(appNode),
-      runGuard,
-      lineOf,
+  const notebook: Notebook = {
+    source,
+    root,
+    get lineEnding() {
+      return (lineEnding ??= detectLineEnding(source));
     },
+    cells,
+    setup: cells.find((c) => c.kind === "setup"),
+    appEnd: endOf(appNode),
+    runGuard,
+    lineOf,
   };
+  topLevelCache.set(notebook, topLevel);
+  return { ok: true, notebook };
 }
 
 /** A value computed on first use. */
@@ -157,7 +160,7 @@ function bodyParts(body: PyNode | undefined, splitReturn: boolean): BodyParts {
   return { statements, returnStatement, firstBody: children[0] };
 }
 
-function readDecoratedCell(node: PyNode, source: string, index: number): Cell | undefined {
+function readDecoratedCell({ node, start, end }: TopLevel, source: string, index: number): Cell | undefined {
   const children = node.children();
   let cellKind: CellKind | undefined;
   let options = "";
@@ -178,7 +181,6 @@ function readDecoratedCell(node: PyNode, source: string, index: number): Cell | 
   const def = definition;
   const kind = cellKind;
   const isFunction = def.kind() === "function_definition";
-  const range = node.range();
   const defChildren = lazy(() => def.children());
   const colon = lazy(() => defChildren().find((c) => c.kind() === ":"));
   const body = lazy(() => def.field("body") ?? undefined);
@@ -205,8 +207,8 @@ function readDecoratedCell(node: PyNode, source: string, index: number): Cell | 
       return isAsync();
     },
     node,
-    start: range.start.index,
-    end: range.end.index,
+    start,
+    end,
     definition: def,
     get signatureStart() {
       return signatureStart();
@@ -230,8 +232,7 @@ function readDecoratedCell(node: PyNode, source: string, index: number): Cell | 
   };
 }
 
-function readSetupCell(node: PyNode, source: string, index: number): Cell {
-  const range = node.range();
+function readSetupCell({ node, start, end }: TopLevel, source: string, index: number): Cell {
   const body = lazy(() => node.field("body") ?? undefined);
   const parts = lazy(() => bodyParts(body(), false));
   return {
@@ -240,13 +241,13 @@ function readSetupCell(node: PyNode, source: string, index: number): Cell {
     name: "setup",
     isAsync: false,
     node,
-    start: range.start.index,
-    end: range.end.index,
+    start,
+    end,
     definition: node,
-    signatureStart: range.start.index,
+    signatureStart: start,
     get signatureEnd() {
       const b = body();
-      return b ? startOf(b) : range.end.index;
+      return b ? startOf(b) : end;
     },
     get body() {
       return body();
@@ -263,19 +264,18 @@ function readSetupCell(node: PyNode, source: string, index: number): Cell {
   };
 }
 
-function readUnparsableCell(node: PyNode, index: number): Cell {
-  const range = node.range();
+function readUnparsableCell({ node, start, end }: TopLevel, index: number): Cell {
   return {
     index,
     kind: "unparsable",
     name: "_",
     isAsync: false,
     node,
-    start: range.start.index,
-    end: range.end.index,
+    start,
+    end,
     definition: undefined,
-    signatureStart: range.start.index,
-    signatureEnd: range.start.index,
+    signatureStart: start,
+    signatureEnd: start,
     body: undefined,
     statements: [],
     returnStatement: undefined,
@@ -306,12 +306,13 @@ interface TopLevel {
   readonly end: number;
 }
 
+/** The module's top-level statements (cells, header, run guard, comments), kept from the parse. */
 const topLevelCache = new WeakMap<Notebook, readonly TopLevel[]>();
 
-/** The module's top-level statements (cells, header, run guard, comments) with their ranges. */
 function topLevelOf(notebook: Notebook): readonly TopLevel[] {
   let list = topLevelCache.get(notebook);
   if (!list) {
+    // A notebook object not made by parseNotebook (a rule's test double, say).
     list = notebook.root.root().children().map((node) => {
       const range = node.range();
       return { node, start: range.start.index, end: range.end.index };
