@@ -1,7 +1,7 @@
 import { insertLinesAfter } from "../engine/edits.js";
 import { defineRule } from "../engine/types.js";
 import { findAllContaining } from "../notebook/model.js";
-import { startOf, type Matcher, type PyNode } from "../notebook/python.js";
+import { endOf, startOf, type Matcher, type PyNode } from "../notebook/python.js";
 import { lineStartOf } from "../notebook/text.js";
 import { importsModule, preferredAlias } from "./lib/imports.js";
 
@@ -57,15 +57,17 @@ export const delWithoutEmptyCache = defineRule({
   check(context) {
     const { notebook } = context;
     if (!importsModule(notebook, "torch")) return;
-    const dels = findAllContaining(notebook, "del", DEL_STATEMENT);
+    // The `del` keyword as a word (`"del"` alone is in every `model`).
+    const dels = findAllContaining(notebook, /\bdel\b/, DEL_STATEMENT);
     if (dels.length === 0) return;
     const torch = preferredAlias(notebook, "torch");
     const hasGc = preferredAlias(notebook, "gc") === "gc";
 
     for (const del of dels) {
-      const names = deletedNames(del);
+      const names = deletedNames(del, notebook.source);
       if (!names.some((name) => isGpuObject(notebook.source, name))) continue;
-      if (del.nextAll().some((sibling) => sibling.text().includes("empty_cache("))) continue;
+      // The statements after it lie after it in the source: no `empty_cache(` there, none of them calls it.
+      if (notebook.source.includes("empty_cache(", endOf(del)) && del.nextAll().some((sibling) => sibling.text().includes("empty_cache("))) continue;
       const message = `\`del ${names.join(", ")}\` keeps the GPU memory reserved; call \`torch.cuda.empty_cache()\` after it`;
       const ownLine = notebook.source.slice(lineStartOf(notebook.source, startOf(del)), startOf(del)).trim() === "";
       const sharesLine = /;\s*\S/.test(notebook.source.slice(startOf(del), notebook.source.indexOf("\n", startOf(del)) >>> 0));
@@ -83,7 +85,20 @@ export const delWithoutEmptyCache = defineRule({
   },
 });
 
-function deletedNames(del: PyNode): string[] {
+/** `del a, b` written plainly: the names are read from the text. */
+const PLAIN_DEL = /^del[ \t]+([A-Za-z_][A-Za-z0-9_]*(?:[ \t]*,[ \t]*[A-Za-z_][A-Za-z0-9_]*)*)$/;
+/** Words that tree-sitter may read as something other than a name (keywords, Python 2 statements). */
+const NOT_PLAIN_NAMES = new Set(
+  "False None True and as assert async await break case class continue def del elif else except exec finally for from global if import in is lambda match nonlocal not or pass print raise return try type while with yield".split(" "),
+);
+
+/** The names a `del` removes (not `del x.attr` or `del x[key]`). */
+function deletedNames(del: PyNode, source: string): string[] {
+  const plain = PLAIN_DEL.exec(source.slice(startOf(del), endOf(del)));
+  if (plain) {
+    const names = plain[1]!.split(",").map((name) => name.trim());
+    if (!names.some((name) => NOT_PLAIN_NAMES.has(name))) return names;
+  }
   return del
     .findAll({ rule: { kind: "identifier", not: { inside: { any: [{ kind: "attribute" }, { kind: "subscript" }] } } } })
     .map((n) => n.text());

@@ -1,6 +1,6 @@
 import { insertCell, insertLinesAfter, replaceRange } from "../engine/edits.js";
 import { defineRule, type Fix, type RuleContext, type TextEdit } from "../engine/types.js";
-import type { Dataflow } from "../notebook/dataflow.js";
+import { cellVariables, type Dataflow } from "../notebook/dataflow.js";
 import type { Cell, Notebook } from "../notebook/model.js";
 import { endOf, startOf, type Matcher, type PyNode } from "../notebook/python.js";
 import { indentationAt, lineEndOf, lineStartOf, nextLineStart } from "../notebook/text.js";
@@ -106,7 +106,8 @@ export const expensiveCellWithoutStop = defineRule({
     if (candidates.length === 0) return;
 
     const marimo = marimoAliases(notebook);
-    const flow = context.dataflow();
+    // The dataflow is asked for only when a question needs it (it analyses cells on demand).
+    const flow = () => context.dataflow();
     const state: PassState = { importAdded: false };
     const clickGated = new Map<number, boolean>();
     for (const { cell, works } of candidates) {
@@ -161,8 +162,11 @@ function cellText(notebook: Notebook, cell: Cell): string {
  * `mo.stop(...)` whose predicate reads `.value`. A GPU check (`mo.stop(not torch.cuda...)`) is
  * not a click gate.
  */
-function ancestorIsClickGated(cell: Cell, notebook: Notebook, flow: Dataflow, aliases: ReadonlySet<string>, cache: Map<number, boolean>): boolean {
-  for (const index of ancestorsOf(cell.index, flow)) {
+function ancestorIsClickGated(cell: Cell, notebook: Notebook, flow: () => Dataflow, aliases: ReadonlySet<string>, cache: Map<number, boolean>): boolean {
+  // Walking the dependencies costs the dataflow of many cells: first make sure that some other
+  // cell's text can hold a gate at all (a `stop` call whose predicate reads `.value`).
+  if (!mayHoldGate(notebook.source) || !notebook.cells.some((c) => c.index !== cell.index && c.kind === "cell" && mayHoldGate(cellText(notebook, c)))) return false;
+  for (const index of ancestorsOf(cell.index, flow())) {
     const ancestor = notebook.cells[index];
     if (!ancestor || ancestor.kind !== "cell") continue;
     let gated = cache.get(index);
@@ -173,6 +177,11 @@ function ancestorIsClickGated(cell: Cell, notebook: Notebook, flow: Dataflow, al
     if (gated) return true;
   }
   return false;
+}
+
+/** Whether a text (a cell's, or the whole source) can hold a click gate: `stopCalls` needs `stop`, `readsUiValue` `.value`. */
+function mayHoldGate(text: string): boolean {
+  return text.includes("stop") && text.includes(".value");
 }
 
 /** Whether the predicate of a `mo.stop(...)` call reads some element's `.value`. */
@@ -299,14 +308,14 @@ function buttonStyle(work: ExpensiveWork): ButtonStyle {
   return style;
 }
 
-function checkCell(context: RuleContext, flow: Dataflow, marimo: MarimoNames, state: PassState, cell: Cell, works: readonly ExpensiveWork[]): void {
+function checkCell(context: RuleContext, flow: () => Dataflow, marimo: MarimoNames, state: PassState, cell: Cell, works: readonly ExpensiveWork[]): void {
   const { notebook } = context;
   const ungated: ExpensiveWork[] = [];
   const buttonGated: Array<{ work: ExpensiveWork; gates: IfGate[] }> = [];
   const elementKinds = new Map<string, ElementKind>();
   const kindOf = (name: string) => {
     let kind = elementKinds.get(name);
-    if (!kind) elementKinds.set(name, (kind = elementKind(name, notebook, flow)));
+    if (!kind) elementKinds.set(name, (kind = elementKind(name, notebook, flow())));
     return kind;
   };
   for (const work of works) {
@@ -327,7 +336,7 @@ function checkCell(context: RuleContext, flow: Dataflow, marimo: MarimoNames, st
   reportIfGate(context, marimo, flow, cell, gated.work, gated.gates, sameGate);
 }
 
-function reportUngated(context: RuleContext, flow: Dataflow, marimo: MarimoNames, state: PassState, cell: Cell, work: ExpensiveWork): void {
+function reportUngated(context: RuleContext, flow: () => Dataflow, marimo: MarimoNames, state: PassState, cell: Cell, work: ExpensiveWork): void {
   const { notebook } = context;
   const style = buttonStyle(work);
   const message = `Expensive work without \`mo.stop\`: ${work.detail} runs whenever this cell runs; add a \`mo.ui.run_button\` and \`mo.stop(not <button>.value, ...)\` so that it waits for a click`;
@@ -335,7 +344,7 @@ function reportUngated(context: RuleContext, flow: Dataflow, marimo: MarimoNames
   let mo = marimo.preferred?.name;
   let importLine = "";
   if (!marimo.preferred) {
-    const moTaken = flow.definers.has("mo") || flow.usedRefs.has("mo") || flow.allowedRefs.has("mo");
+    const moTaken = flow().definers.has("mo") || flow().usedRefs.has("mo") || flow().allowedRefs.has("mo");
     if (moTaken) {
       context.report({ node: work.node, message: `${message} (no cell imports marimo and \`mo\` is taken: not fixed)` });
       return;
@@ -351,7 +360,7 @@ function reportUngated(context: RuleContext, flow: Dataflow, marimo: MarimoNames
     const statement = marimo.preferred.name === "marimo" ? "import marimo" : `import marimo as ${marimo.preferred.name}`;
     context.report({ node: work.node, message: `${message} (this cell imports marimo itself: move \`${statement}\` to its own cell, then fix)` });
     return;
-  } else if (dependsOn(marimo.preferred.cell.index, cell.index, flow)) {
+  } else if (dependsOn(marimo.preferred.cell.index, cell.index, notebook, flow)) {
     context.report({ node: work.node, message: `${message} (the cell that imports marimo depends on this one: not fixed)` });
     return;
   }
@@ -390,13 +399,14 @@ function insertStop(notebook: Notebook, cell: Cell, stop: string): TextEdit | un
     const lastStatement = cell.statements.length === 1;
     return insertLinesAfter(notebook, docstring, isBlankLine(source, after) || lastStatement ? stop : `${stop}\n`);
   }
+  const firstStart = startOf(first);
   let at = nextLineStart(source, cell.signatureEnd);
-  while (at < startOf(first) && isBlankLine(source, at)) at = nextLineStart(source, at);
-  const indent = indentationAt(source, startOf(first));
+  while (at < firstStart && isBlankLine(source, at)) at = nextLineStart(source, at);
+  const indent = indentationAt(source, firstStart);
   return replaceRange(at, at, `${indent}${stop}\n\n`);
 }
 
-function reportIfGate(context: RuleContext, marimo: MarimoNames, flow: Dataflow, cell: Cell, work: ExpensiveWork, gates: readonly IfGate[], sameGate: boolean): void {
+function reportIfGate(context: RuleContext, marimo: MarimoNames, flow: () => Dataflow, cell: Cell, work: ExpensiveWork, gates: readonly IfGate[], sameGate: boolean): void {
   const { notebook } = context;
   const gate = gates[0]!;
   const button = gate.names[0]!;
@@ -411,11 +421,11 @@ function reportIfGate(context: RuleContext, marimo: MarimoNames, flow: Dataflow,
     context.report({ node: work.node, message: `${message} (no cell imports marimo: not fixed)` });
     return;
   }
-  if (marimo.preferred.cell.index !== cell.index && dependsOn(marimo.preferred.cell.index, cell.index, flow)) {
+  if (marimo.preferred.cell.index !== cell.index && dependsOn(marimo.preferred.cell.index, cell.index, notebook, flow)) {
     context.report({ node: work.node, message: `${message} (the cell that imports marimo depends on this one: not fixed)` });
     return;
   }
-  const label = buttonLabel(button, notebook, flow);
+  const label = buttonLabel(button, notebook, flow());
   const action = buttonStyle(work).action;
   const text = label ? `Click **${label}** ${action}` : `Click the button ${action}`;
   const stop = `${mo}.stop(not ${button}.value, ${mo}.md(${JSON.stringify(text)}))`;
@@ -495,8 +505,11 @@ function dedentIfBlock(notebook: Notebook, ifNode: PyNode, stop: string) {
 // --- helpers -----------------------------------------------------------------------------------
 
 /** Whether cell `from` reads (transitively) from cell `to`, or is it. */
-function dependsOn(from: number, to: number, flow: Dataflow): boolean {
-  return from === to || ancestorsOf(from, flow).has(to);
+function dependsOn(from: number, to: number, notebook: Notebook, flow: () => Dataflow): boolean {
+  if (from === to) return true;
+  // Usually `from` (the marimo import cell) reads nothing: no need for the notebook's dataflow.
+  if (cellVariables(notebook.cells[from]!, notebook.source).refs.size === 0) return false;
+  return ancestorsOf(from, flow()).has(to);
 }
 
 function isBlankLine(source: string, offset: number): boolean {

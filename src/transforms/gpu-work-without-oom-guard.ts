@@ -124,9 +124,9 @@ export const gpuWorkWithoutOomGuard = defineRule({
   docs,
   check(context) {
     const { notebook } = context;
-    if (!importsModule(notebook, "torch")) return;
-    // A notebook that never names a device or the GPU runs on the CPU.
+    // A notebook that never names a device or the GPU runs on the CPU (the cheap test first).
     if (!GPU_HINT.test(notebook.source)) return;
+    if (!importsModule(notebook, "torch")) return;
     const analysis = analyzeGpuWork(notebook, moduleAliases(notebook, "torch"));
     if (analysis.byCell.size === 0) return;
     const flow = context.dataflow();
@@ -359,8 +359,10 @@ function addHandlerToTry(source: string, tryNode: PyNode, torch: string, handler
 }
 
 /** Line numbers (0-based, within `text` starting at `offset`) that begin inside a multi-line string. */
-function stringInteriorLines(cell: Cell, offset: number, text: string): Set<number> {
+function stringInteriorLines(cell: Cell, source: string, offset: number, text: string): Set<number> {
   const result = new Set<number>();
+  // Every string has a quote: a cell without one has no string to query for.
+  if (!/["']/.test(source.slice(cell.start, cell.end))) return result;
   const strings = cell.body?.findAll({ rule: { kind: "string", regex: "\\n" } }) ?? [];
   let lineStart = offset;
   const starts: number[] = [];
@@ -371,9 +373,15 @@ function stringInteriorLines(cell: Cell, offset: number, text: string): Set<numb
   for (const s of strings) {
     const a = startOf(s);
     const b = endOf(s);
-    starts.forEach((p, i) => {
-      if (a < p && p < b) result.add(i);
-    });
+    // Line starts are increasing: the first one after `a`, then the following ones before `b`.
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! <= a) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < starts.length && starts[i]! < b; i++) result.add(i);
   }
   return result;
 }
@@ -407,7 +415,7 @@ function wrapStatements(
     start = above;
   }
   const text = source.slice(start, end);
-  const interior = stringInteriorLines(cell, start, text);
+  const interior = stringInteriorLines(cell, source, start, text);
   const lines = text.split("\n").map((line) => line.replace(/\r$/, ""));
 
   // A trailing display expression that is itself the heavy work keeps being displayed.

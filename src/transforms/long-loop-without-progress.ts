@@ -3,7 +3,7 @@ import { defineRule, type Fix, type RuleContext } from "../engine/types.js";
 import type { Cell, Notebook } from "../notebook/model.js";
 import { endOf, startOf, type Matcher, type PyNode } from "../notebook/python.js";
 import { indentationAt, lineEndOf, lineStartOf } from "../notebook/text.js";
-import { cellsAt, findAllInCells } from "./lib/candidate-cells.js";
+import { cellsAt, findAllInCells, lineMatches } from "./lib/candidate-cells.js";
 import { marimoAt } from "./lib/marimo-access.js";
 
 const docs = `
@@ -73,6 +73,14 @@ type LoopKind = "epoch" | "batch" | "steps";
 interface LongLoop {
   readonly node: PyNode;
   readonly kind: LoopKind;
+  /** A `for` loop (else a `while`). */
+  readonly isFor: boolean;
+  /** The iterable of a `for`, the condition of a `while`. */
+  readonly head: string;
+  readonly start: number;
+  readonly text: string;
+  /** `async for` (the keyword is the statement's first token). */
+  readonly isAsync: boolean;
 }
 
 export const longLoopWithoutProgress = defineRule({
@@ -91,16 +99,16 @@ export const longLoopWithoutProgress = defineRule({
     if (candidates.length === 0) return;
     const loops: LongLoop[] = [];
     for (const node of candidates) {
-      const kind = classify(node);
-      if (kind) loops.push({ node, kind });
+      const loop = classify(node);
+      if (loop) loops.push(loop);
     }
     if (loops.length === 0) return;
-    const long = new Set(loops.map((l) => startOf(l.node)));
+    const long = new Set(loops.map((l) => l.start));
     const calledWithProgress = new Map<string, boolean>();
     for (const loop of loops) {
-      const cell = context.cellAt(startOf(loop.node));
+      const cell = context.cellAt(loop.start);
       if (!cell || cell.kind === "unparsable") continue;
-      if (PROGRESS.test(loop.node.text())) continue;
+      if (PROGRESS.test(loop.text)) continue;
       const context_ = surroundings(loop.node, long, cell);
       if (context_.covered) continue;
       if (context_.functionName && functionShowsProgress(notebook, context_.functionName, calledWithProgress)) continue;
@@ -118,17 +126,23 @@ function candidateOffsets(source: string): number[] {
   if (!source.includes("for") && !source.includes("while")) return [];
   const head = (text: string) => text.replace(/\r$/, "").replace(/#.*$/, "").trim().replace(/:$/, "").trim();
   const offsets: number[] = [];
-  for (const m of source.matchAll(FOR_LINE)) {
+  // Only the lines holding the keyword are tried (same matches as `source.matchAll`).
+  for (const m of lineMatches(source, "for", FOR_LINE)) {
     const parts = FOR_PARTS.exec(m[1]!);
     if (parts && classifyText("for", parts[1]!, head(parts[2]!))) offsets.push(m.index);
   }
-  for (const m of source.matchAll(WHILE_LINE)) if (classifyText("while", "", head(m[1]!))) offsets.push(m.index);
+  for (const m of lineMatches(source, "while", WHILE_LINE)) if (classifyText("while", "", head(m[1]!))) offsets.push(m.index);
   return offsets;
 }
 
-function classify(node: PyNode): LoopKind | undefined {
-  if (node.kind() === "while_statement") return classifyText("while", "", node.field("condition")?.text() ?? "");
-  return classifyText("for", node.field("left")?.text() ?? "", node.field("right")?.text() ?? "");
+/** A long loop, with what the checks and the report read of it (each read once). */
+function classify(node: PyNode): LongLoop | undefined {
+  const isFor = node.kind() !== "while_statement";
+  const head = (isFor ? node.field("right") : node.field("condition"))?.text() ?? "";
+  const kind = isFor ? classifyText("for", node.field("left")?.text() ?? "", head) : classifyText("while", "", head);
+  if (!kind) return undefined;
+  const text = node.text();
+  return { node, kind, isFor, head, start: startOf(node), text, isAsync: text.startsWith("async") };
 }
 
 function classifyText(loop: "for" | "while", target: string, iterable: string): LoopKind | undefined {
@@ -207,8 +221,7 @@ function functionShowsProgress(notebook: Notebook, name: string, cache: Map<stri
 }
 
 function titleFor(loop: LongLoop): string {
-  const text = loop.node.text();
-  const head = loop.node.kind() === "for_statement" ? loop.node.field("right")?.text() ?? "" : loop.node.field("condition")?.text() ?? "";
+  const { text, head } = loop;
   if (loop.kind === "epoch" || /\.backward\s*\(|optimi[sz]er\.step\s*\(|\.fit\s*\(/.test(text)) return "Training";
   if (/timesteps|inference_steps|max_new_tokens|\.generate\s*\(|denois|scheduler\.step/i.test(text)) return "Generating";
   if (/no_grad|inference_mode|\.eval\s*\(|\bval|\btest|evaluat/i.test(text + head)) return "Evaluating";
@@ -218,14 +231,14 @@ function titleFor(loop: LongLoop): string {
 
 function report(context: RuleContext, cell: Cell, loop: LongLoop): void {
   const { notebook } = context;
-  const header = headerText(loop.node);
+  const header = headerText(loop);
   const what = loop.kind === "epoch" ? "epoch loop" : loop.kind === "batch" ? "loop over batches" : "step loop";
-  const sizedForm = loop.node.kind() === "for_statement" && !loop.node.children().some((c) => c.kind() === "async");
+  const sizedForm = loop.isFor && !loop.isAsync;
   const remedy = sizedForm
     ? "wrap its iterable in `mo.status.progress_bar(..., title=...)` (or the loop in `with mo.status.spinner(...)`)"
     : "wrap it in `with mo.status.spinner(title=...)`";
   const message = `Long ${what} \`${header}\` shows no progress: ${remedy} so that users see it advancing`;
-  const mo = marimoAt(notebook, () => context.dataflow(), cell, startOf(loop.node));
+  const mo = marimoAt(notebook, () => context.dataflow(), cell, loop.start);
   if (!mo.ok) {
     context.report({ node: loop.node, message: `${message} (not fixed: ${mo.reason})` });
     return;
@@ -238,9 +251,9 @@ function report(context: RuleContext, cell: Cell, loop: LongLoop): void {
   context.report({ node: loop.node, message, fix });
 }
 
-function headerText(loop: PyNode): string {
-  const body = loop.field("body");
-  const text = body ? loop.text().slice(0, startOf(body) - startOf(loop)) : loop.text();
+function headerText(loop: LongLoop): string {
+  const body = loop.node.field("body");
+  const text = body ? loop.text.slice(0, startOf(body) - loop.start) : loop.text;
   const one = text.replace(/\s+/g, " ").replace(/\s*:\s*$/, "").trim();
   return one.length <= 60 ? one : `${one.slice(0, 57)}...`;
 }
@@ -248,20 +261,22 @@ function headerText(loop: PyNode): string {
 /** `for x in <sized>:` → `for x in mo.status.progress_bar(<sized>, title=...)`. */
 function progressBarFix(notebook: Notebook, loop: LongLoop, mo: string): Fix | undefined {
   const node = loop.node;
-  if (node.kind() !== "for_statement" || node.children().some((c) => c.kind() === "async")) return undefined;
+  if (!loop.isFor || loop.isAsync) return undefined;
   let iterable = node.field("right");
   if (!iterable) return undefined;
-  if (iterable.kind() === "call" && iterable.field("function")?.text() === "enumerate") {
+  // A call of `enumerate` starts with its name.
+  if (loop.head.startsWith("enumerate") && iterable.kind() === "call" && iterable.field("function")?.text() === "enumerate") {
     const first = iterable.field("arguments")?.namedChildren().filter((a) => a.kind() !== "comment")[0];
     if (!first || first.kind() === "keyword_argument" || first.kind() === "list_splat") return undefined;
     iterable = first;
   }
   if (!isSized(notebook, iterable)) return undefined;
   const title = titleFor(loop);
-  const text = notebook.source.slice(startOf(iterable), endOf(iterable));
+  const range = iterable.range();
+  const text = notebook.source.slice(range.start.index, range.end.index);
   return {
     description: `Wrap the loop's iterable in \`${mo}.status.progress_bar(..., title="${title}")\``,
-    edits: [replaceRange(startOf(iterable), endOf(iterable), `${mo}.status.progress_bar(${text}, title=${JSON.stringify(title)})`)],
+    edits: [replaceRange(range.start.index, range.end.index, `${mo}.status.progress_bar(${text}, title=${JSON.stringify(title)})`)],
   };
 }
 

@@ -2,15 +2,17 @@
 // `pip install` through `subprocess`, generation loops. Shared by the rules that gate or guard
 // such work (NVR003; NVE001 may reuse it).
 //
-// Two native queries per notebook (function definitions, then candidates: loops over epochs or
+// A text scan of the source finds the cells that may hold a candidate (loops over epochs or
 // denoising steps, calls with an interesting name, plain calls to functions the notebook
-// defines) and a JS classifier for the few hits. Work inside a nested `def` or a lambda counts
+// defines); one native query per such cell finds its candidates and scopes, and a JS
+// classifier looks at the few hits. Work inside a nested `def` or a lambda counts
 // only when the scope calls that function; calls to functions defined in other cells or with
 // `@app.function` are followed when the notebook is given. "In a loop" includes comprehensions
 // and a caller's loop (`for b in loader: train_step(b)` with `.backward()` in `train_step`).
 import type { Cell, Notebook } from "../../notebook/model.js";
 import { endOf, startOf, type Matcher, type PyNode } from "../../notebook/python.js";
 import { importsModule } from "./imports.js";
+import { loopHeaderMayMatch, mayFollowDot, mayOpenCall, mayPrecede, offsetsWhere } from "./nvp-helpers.js";
 
 export type ExpensiveKind = "training" | "fit" | "download" | "install" | "generation";
 
@@ -31,7 +33,7 @@ export function expensiveWorkIn(cell: Cell, notebook?: Notebook): ExpensiveWork 
 export function allExpensiveWorkIn(cell: Cell, notebook?: Notebook): ExpensiveWork[] {
   if (cell.kind !== "cell" && cell.kind !== "setup") return [];
   if (!cell.definition) return [];
-  const index = notebook ? indexOf(notebook) : buildIndex(cell.node, cell.node.text(), cell.start, () => [{ node: cell.node, start: cell.start, end: cell.end }]);
+  const index = notebook ? indexOf(notebook) : buildIndex(cell.node.text(), cell.start, [{ node: cell.node, start: cell.start, end: cell.end }]);
   // No candidate inside the cell: nothing to look at (and no need to read its statements).
   const from = lowerBound(index.starts, cell.start);
   if (from >= index.candidates.length || index.starts[from]! >= cell.end) return [];
@@ -67,65 +69,113 @@ const CALL_CANDIDATES = [
 /** `def name`, `async def name`: the name as tree-sitter reads it (else ask the tree). */
 const DEFINITION_NAME = /^(?:async[ \t]+)?def[ \t]+([\p{XID_Start}_][\p{XID_Continue}]*)(?=[ \t]*[(\[])/u;
 
-const SCOPES: Matcher = { rule: { any: [...FUNCTION_KINDS, ...LOOP_KINDS].map((kind) => ({ kind })) } } as Matcher;
+const SCOPE_KINDS: ReadonlySet<string> = new Set([...FUNCTION_KINDS, ...LOOP_KINDS]);
+/** Each scope kind with the text every node of that kind holds: a region without it has none. */
+const SCOPE_TEXT: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["function_definition", ["def"]],
+  ["lambda", ["lambda"]],
+  ["for_statement", ["for"]],
+  ["while_statement", ["while"]],
+  ["list_comprehension", ["[", "for"]],
+  ["set_comprehension", ["{", "for"]],
+  ["dictionary_comprehension", ["{", "for"]],
+  ["generator_expression", ["(", "for"]],
+];
+
+/** Rules for the scope kinds a text may hold (every rule of a native query costs). */
+function scopeRules(text: string): Array<{ kind: string }> {
+  return SCOPE_TEXT.filter(([, needles]) => needles.every((n) => text.includes(n))).map(([kind]) => ({ kind }));
+}
+
 const CALL_WORDS = CALL_NAME.slice(CALL_NAME.indexOf("(", 1) + 1, CALL_NAME.lastIndexOf(")")).split("|");
 const LOOP_WORDS = /[Ee][Pp][Oo][Cc][Hh]|num_inference_steps|timesteps/;
 
 const CALL_NAME_TEXT = new RegExp(CALL_NAME);
 const PIPE_END = /[Pp][Ii][Pp][Ee]$/;
+/** A name ending in `pipe` (any case), as a whole name. */
+const PIPE_NAME_END = /[Pp][Ii][Pp][Ee](?![A-Za-z0-9_])/g;
 
 /**
- * The candidates, in one native query: calls found through their function (an attribute or a
- * name whose last word is one of CALL_NAME's: the native matcher tests a few short names much
- * faster than a whole called expression; then checked against CALL_NAME exactly), calls of
- * `...pipe` names and with `download=True` when the source has those words, and the `for`
- * loops when the source names epochs or denoising steps (their header is checked here).
+ * A part of the tree searched as a whole: a cell (or the one cell analysed without its
+ * notebook). Candidates outside cells never matter: every scope analysed lies in a cell, and a
+ * call is only followed to a function defined in a cell.
  */
-function findCandidates(root: PyNode, source: string, offset: number): Array<{ node: PyNode; start: number; end: number }> {
-  const rules: object[] = [];
-  const words = CALL_WORDS.filter((w) => source.includes(w));
-  if (words.length > 0) {
-    rules.push({ kind: "attribute", has: { field: "attribute", regex: `^(${words.join("|")})$` }, inside: { kind: "call", field: "function" } });
-    // A bare call (`pipeline(...)`) needs the word somewhere not right after a dot.
-    const bare = words.filter((w) => new RegExp(`(?<![.\\w])${w}(?!\\w)`).test(source));
-    if (bare.length > 0) rules.push({ kind: "identifier", regex: `^(${bare.join("|")})$`, inside: { kind: "call", field: "function" } });
-  }
-  const pipes = /[Pp][Ii][Pp][Ee]/.test(source);
-  if (pipes) rules.push({ kind: "identifier", regex: PIPE_END.source, inside: { kind: "call", field: "function" } });
-  if (source.includes("download")) rules.push({ kind: "call", any: [CALL_CANDIDATES[2]!] });
-  const loops = LOOP_WORDS.test(source);
-  if (loops) rules.push({ kind: "for_statement" });
-  if (rules.length === 0) return [];
+interface Region {
+  readonly node: PyNode;
+  readonly start: number;
+  readonly end: number;
+}
 
-  const found: Array<{ node: PyNode; start: number; end: number }> = [];
-  const seen = new Set<number>();
-  const push = (node: PyNode | null) => {
-    if (!node || seen.has(node.id())) return;
-    seen.add(node.id());
-    const range = node.range();
-    found.push({ node, start: range.start.index, end: range.end.index });
-  };
-  for (const node of root.findAll({ rule: { any: rules } } as Matcher)) {
-    const kind = node.kind();
-    if (kind === "call") push(node);
-    else if (kind === "for_statement") {
-      const range = node.range();
-      if (!LOOP_WORDS.test(source.slice(range.start.index - offset, range.end.index - offset))) continue;
-      const left = node.field("left")?.text();
-      const right = node.field("right")?.text();
-      if ((left !== undefined && EPOCH.test(left)) || (right !== undefined && LOOP_RIGHT.test(right))) push(node);
-    } else {
-      const text = node.text();
-      if (CALL_NAME_TEXT.test(text) || (pipes && kind === "identifier" && PIPE_END.test(text))) push(node.parent());
+/** The regions (in order, without repeats) that contain one of the offsets (relative to `base`). */
+function regionsAt(regions: readonly Region[], offsets: readonly number[], base: number): Region[] {
+  const result: Region[] = [];
+  let i = 0;
+  for (const local of [...offsets].sort((a, b) => a - b)) {
+    const offset = local + base;
+    while (i < regions.length && regions[i]!.end < offset) i++;
+    const region = regions[i];
+    if (!region || region.start > offset) continue;
+    if (result.at(-1) !== region) result.push(region);
+  }
+  return result;
+}
+
+/** A native rule, and where in the source a node it matches may start or sit. */
+interface Probe {
+  readonly rule: object | undefined;
+  readonly offsets: readonly number[];
+}
+
+/** Calls whose function is an attribute: the method name is checked in JS (a native regex costs more to build). */
+const METHOD_CALLEE = { kind: "attribute", inside: { kind: "call", field: "function" } };
+/** Calls whose function is a plain name, checked in JS too. */
+const NAME_CALLEE = { kind: "identifier", inside: { kind: "call", field: "function" } };
+const PIPE_CALLEE = { kind: "identifier", regex: PIPE_END.source, inside: { kind: "call", field: "function" } };
+const DOWNLOAD_CALL = { kind: "call", any: [CALL_CANDIDATES[2]!] };
+
+/**
+ * The words a candidate is written with, as whole names (`\b` is ASCII: the words start and
+ * end with ASCII word characters): one pass over the source finds them all.
+ */
+const CANDIDATE_WORDS = new RegExp(`\\b(?:${[...CALL_WORDS, "download", "for"].join("|")})\\b`, "g");
+
+/**
+ * Where each kind of candidate may be written. A method needs a dot before its name and an
+ * opening parenthesis after it; a called name the parenthesis, and no dot right before it;
+ * `download=True` the `=`; a loop the word in its header.
+ */
+function probesOf(source: string): Probe[] {
+  const methods: number[] = [];
+  const names: number[] = [];
+  const downloads: number[] = [];
+  const loops: number[] = [];
+  let loopWords: boolean | undefined;
+  CANDIDATE_WORDS.lastIndex = 0;
+  for (let m = CANDIDATE_WORDS.exec(source); m; m = CANDIDATE_WORDS.exec(source)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (m[0] === "for") {
+      if (loopHeaderMayMatch(source, start, LOOP_WORDS) && (loopWords ??= LOOP_WORDS.test(source))) loops.push(start);
+    } else if (m[0] === "download") {
+      if (mayPrecede(source, end, "=")) downloads.push(start);
+    } else if (mayOpenCall(source, end)) {
+      if (mayFollowDot(source, start)) methods.push(start);
+      if (source[start - 1] !== ".") names.push(start);
     }
   }
-  return found;
+  const pipes = offsetsWhere(source, PIPE_NAME_END, (_, end) => mayOpenCall(source, end));
+  return [
+    { rule: METHOD_CALLEE, offsets: methods },
+    { rule: NAME_CALLEE, offsets: names },
+    { rule: PIPE_CALLEE, offsets: pipes },
+    { rule: DOWNLOAD_CALL, offsets: downloads },
+    // Loops are among the scopes every query asks for: a region with one only needs its query.
+    { rule: undefined, offsets: loops },
+  ];
 }
 
-/** Plain calls of the named functions. */
-function callsOf(names: readonly string[]): Matcher {
-  return { rule: { kind: "call", has: { field: "function", kind: "identifier", regex: `^(${names.join("|")})$` } } };
-}
+/** Plain calls (the called name is checked in JS). */
+const NAME_CALL: Matcher = { rule: { kind: "call", has: { field: "function", kind: "identifier" } } };
 
 interface FunctionDef {
   readonly name: string;
@@ -152,47 +202,108 @@ interface SourceIndex {
   readonly candidates: readonly PyNode[];
   readonly starts: readonly number[];
   readonly ends: readonly number[];
+  readonly known: readonly Known[];
   readonly defs: readonly FunctionDef[];
   /** Functions, lambdas and loops, by start. */
   readonly scopes: readonly Scope[];
 }
 
-/** A part of the tree searched for scopes as a whole: a top-level statement, or one cell. */
-interface Region {
-  readonly node: PyNode;
-  readonly start: number;
-  readonly end: number;
-}
-
-const EMPTY_INDEX: SourceIndex = { candidates: [], starts: [], ends: [], defs: [], scopes: [] };
+const EMPTY_INDEX: SourceIndex = { candidates: [], starts: [], ends: [], known: [], defs: [], scopes: [] };
 
 /**
- * Candidates first (one native query over the tree); then the functions, lambdas and loops of
- * the regions that hold a candidate (every scope a candidate can sit in lies in its region).
+ * What finding a candidate already read of it, so that classifying it does not ask again: a
+ * loop's target and iterable, or a call's function and its text.
  */
-function buildIndex(root: PyNode, source: string, offset: number, regions: () => readonly Region[]): SourceIndex {
-  const found = findCandidates(root, source, offset);
-  if (found.length === 0) return EMPTY_INDEX;
+interface Known {
+  readonly loop?: { readonly left: string | undefined; readonly right: string | undefined };
+  readonly callee?: { readonly node: PyNode; readonly kind: "attribute" | "identifier"; readonly text: string };
+}
+
+type Found = { node: PyNode; start: number; end: number; known: Known };
+
+/**
+ * The candidates: calls found through their function (an attribute or a name whose last word
+ * is one of CALL_NAME's, checked against CALL_NAME in JS), calls of `...pipe` names and with
+ * `download=True`, and the `for` loops over epochs or denoising steps (their header is checked
+ * here); with them the functions, lambdas and loops of the regions that hold a candidate
+ * (every scope a candidate can sit in lies in its region). The text around each word tells
+ * which regions may hold a candidate, and which rules they need (see `probesOf`): one native
+ * query per such region finds its candidates and its scopes. `source` is the text of the
+ * regions, starting at offset `base`.
+ */
+function buildIndex(source: string, base: number, regions: readonly Region[]): SourceIndex {
+  // The rules each region needs, regions in source order.
+  const rulesOf = new Map<Region, object[]>();
+  for (const probe of probesOf(source)) {
+    for (const region of regionsAt(regions, probe.offsets, base)) {
+      const rules = rulesOf.get(region) ?? [];
+      if (probe.rule) rules.push(probe.rule);
+      rulesOf.set(region, rules);
+    }
+  }
+  if (rulesOf.size === 0) return EMPTY_INDEX;
+
+  const found: Found[] = [];
   const defs: FunctionDef[] = [];
   const scopes: Scope[] = [];
-  const scanned = new Set<Region>();
-  const scan = (spans: ReadonlyArray<{ start: number; end: number }>) => {
-    for (const region of regions()) {
-      if (scanned.has(region) || !spans.some((f) => region.start <= f.start && f.end <= region.end)) continue;
-      scanned.add(region);
-      for (const node of region.node.findAll(SCOPES)) {
-        const kind = String(node.kind());
-        const range = node.range();
-        const start = range.start.index;
-        const end = range.end.index;
-        scopes.push({ node, kind, start, end });
-        if (kind !== "function_definition") continue;
-        const name = DEFINITION_NAME.exec(source.slice(start - offset, end - offset))?.[1] ?? node.field("name")?.text();
-        if (name && /^\w+$/u.test(name)) defs.push({ name, node, start, end });
-      }
+  const seen = new Set<number>();
+  const push = (node: PyNode | null, known: Known, range?: { start: number; end: number }) => {
+    if (!node || seen.has(node.id())) return;
+    seen.add(node.id());
+    if (range) found.push({ node, start: range.start, end: range.end, known });
+    else {
+      const r = node.range();
+      found.push({ node, start: r.start.index, end: r.end.index, known });
     }
   };
-  scan(found);
+  const addScope = (node: PyNode, kind: string) => {
+    const range = node.range();
+    const start = range.start.index;
+    const end = range.end.index;
+    scopes.push({ node, kind, start, end });
+    if (kind === "for_statement") {
+      const loop = loopCandidate(node, start, end);
+      if (loop) push(node, { loop }, { start, end });
+    }
+    if (kind !== "function_definition") return;
+    const name = DEFINITION_NAME.exec(source.slice(start - base, end - base))?.[1] ?? node.field("name")?.text();
+    if (name && /^\w+$/u.test(name)) defs.push({ name, node, start, end });
+  };
+  /** A `for` loop over epochs (target or iterable) or denoising steps (iterable): its target and iterable. */
+  const loopCandidate = (node: PyNode, start: number, end: number) => {
+    if (!LOOP_WORDS.test(source.slice(start - base, end - base))) return undefined;
+    const left = node.field("left")?.text();
+    const right = node.field("right")?.text();
+    return (left !== undefined && EPOCH.test(left)) || (right !== undefined && LOOP_RIGHT.test(right)) ? { left, right } : undefined;
+  };
+
+  // Scopes of a region without candidates are never looked at: indexing them changes nothing.
+  const scanned = new Set<Region>();
+  for (const region of [...rulesOf.keys()].sort((a, b) => a.start - b.start)) {
+    scanned.add(region);
+    const text = source.slice(region.start - base, region.end - base);
+    for (const node of region.node.findAll({ rule: { any: [...rulesOf.get(region)!, ...scopeRules(text)] } } as Matcher)) {
+      const kind = String(node.kind());
+      if (SCOPE_KINDS.has(kind)) addScope(node, kind);
+      else if (kind === "call") push(node, {});
+      else {
+        const text = node.text();
+        // (An identifier ending in `pipe` means that the source holds `pipe`.)
+        if (CALL_NAME_TEXT.test(text) || (kind === "identifier" && PIPE_END.test(text))) {
+          push(node.parent(), { callee: { node, kind: kind === "identifier" ? "identifier" : "attribute", text } });
+        }
+      }
+    }
+  }
+  if (found.length === 0) return EMPTY_INDEX;
+  const scan = (spans: readonly Found[]) => {
+    for (const region of regions) {
+      if (scanned.has(region) || !spans.some((f) => region.start <= f.start && f.end <= region.end)) continue;
+      scanned.add(region);
+      const rules = scopeRules(source.slice(region.start - base, region.end - base));
+      for (const node of rules.length > 0 ? region.node.findAll({ rule: { any: rules } } as Matcher) : []) addScope(node, String(node.kind()));
+    }
+  };
 
   // A plain call of a notebook function is a candidate too; it can only lead to work when the
   // function (transitively) holds a candidate, so only calls of such functions are looked up.
@@ -202,15 +313,26 @@ function buildIndex(root: PyNode, source: string, offset: number, regions: () =>
     const names = [...new Set(holders.map((d) => d.name))].filter((n) => !named.has(n));
     if (names.length === 0) break;
     for (const n of names) named.add(n);
-    const added: typeof found = [];
-    // A plain call needs the name in the text other than after `def` or a dot.
-    const called = names.filter((n) => new RegExp(`(?<!\\bdef[ \\t]+)(?<![\\w.])${n}(?!\\w)`).test(source));
-    for (const node of called.length > 0 ? root.findAll(callsOf(called.sort())) : []) {
-      const range = node.range();
-      const f = { node, start: range.start.index, end: range.end.index };
-      if (found.some((x) => x.start === f.start && x.end === f.end)) continue;
-      found.push(f);
-      added.push(f);
+    const added: Found[] = [];
+    // A plain call needs the name in the text other than after `def` or a dot, and an opening
+    // parenthesis after it: only the regions where it is written so are searched.
+    const at: number[] = [];
+    const called = new Set<string>();
+    for (const n of names) {
+      const written = new RegExp(`(?<!\\bdef[ \\t]+)(?<![\\w.])${n}(?!\\w)`, "g");
+      const offsets = offsetsWhere(source, written, (_, end) => mayOpenCall(source, end));
+      if (offsets.length > 0) called.add(n);
+      at.push(...offsets);
+    }
+    for (const region of called.size > 0 ? regionsAt(regions, at, base) : []) {
+      for (const node of region.node.findAll(NAME_CALL)) {
+        if (!called.has(node.field("function")!.text())) continue;
+        const range = node.range();
+        const f = { node, start: range.start.index, end: range.end.index, known: {} };
+        if (found.some((x) => x.start === f.start && x.end === f.end)) continue;
+        found.push(f);
+        added.push(f);
+      }
     }
     scan(added);
     holders = defs.filter((d) => !named.has(d.name) && added.some((f) => d.start <= f.start && f.end <= d.end));
@@ -218,7 +340,7 @@ function buildIndex(root: PyNode, source: string, offset: number, regions: () =>
   found.sort((x, y) => x.start - y.start || y.end - x.end);
   defs.sort((x, y) => x.start - y.start || y.end - x.end);
   scopes.sort((x, y) => x.start - y.start || y.end - x.end);
-  return { candidates: found.map((f) => f.node), starts: found.map((f) => f.start), ends: found.map((f) => f.end), defs, scopes };
+  return { candidates: found.map((f) => f.node), starts: found.map((f) => f.start), ends: found.map((f) => f.end), known: found.map((f) => f.known), defs, scopes };
 }
 
 const notebookIndexes = new WeakMap<Notebook, SourceIndex>();
@@ -226,14 +348,7 @@ const notebookIndexes = new WeakMap<Notebook, SourceIndex>();
 function indexOf(notebook: Notebook): SourceIndex {
   let index = notebookIndexes.get(notebook);
   if (!index) {
-    const root = notebook.root.root();
-    let regions: Region[] | undefined;
-    index = buildIndex(root, notebook.source, 0, () =>
-      (regions ??= root.children().map((node) => {
-        const range = node.range();
-        return { node, start: range.start.index, end: range.end.index };
-      })),
-    );
+    index = buildIndex(notebook.source, 0, notebook.cells);
     notebookIndexes.set(notebook, index);
   }
   return index;
@@ -331,7 +446,7 @@ class Analysis {
       bounds ??= { start: startOf(boundary), end: endOf(boundary), kind: String(boundary.kind()) };
       const place = this.place(i, bounds);
       if (!place) continue;
-      const hit = this.classify(candidate, inLoop || place.outermostLoop !== undefined, local, global);
+      const hit = this.classify(candidate, this.index.known[i]!, inLoop || place.outermostLoop !== undefined, local, global);
       if (!hit) continue;
       const loop = place.outermostLoop;
       const node = loop?.node ?? hit.node;
@@ -363,21 +478,27 @@ class Analysis {
     return { outermostLoop };
   }
 
-  private classify(node: PyNode, inLoop: boolean, local: ReadonlyMap<string, PyNode>, global: () => ReadonlyMap<string, PyNode> | undefined): Hit | undefined {
-    if (node.kind() === "for_statement") {
-      const left = node.field("left")?.text() ?? "";
-      const right = node.field("right")?.text() ?? "";
+  private classify(node: PyNode, known: Known, inLoop: boolean, local: ReadonlyMap<string, PyNode>, global: () => ReadonlyMap<string, PyNode> | undefined): Hit | undefined {
+    const loop = known.loop ?? (!known.callee && node.kind() === "for_statement" ? { left: node.field("left")?.text(), right: node.field("right")?.text() } : undefined);
+    if (loop) {
+      const left = loop.left ?? "";
+      const right = loop.right ?? "";
       if (/epoch/i.test(left) || /epoch/i.test(right)) {
         return { node, kind: "training", detail: `a \`for ${left} in ...\` training loop` };
       }
       return { node, kind: "generation", detail: `a \`for ${left} in ...\` denoising loop` };
     }
-    const fn = node.field("function");
+    const fn = known.callee?.node ?? node.field("function");
     if (!fn) return undefined;
-    const fnText = fn.text().replace(/\s+/g, "");
-    const args = node.field("arguments")?.text() ?? "";
-    const attribute = fn.kind() === "attribute" ? (fn.field("attribute")?.text() ?? "") : undefined;
-    const object = fn.kind() === "attribute" ? (fn.field("object")?.text() ?? "") : "";
+    const fnKind = known.callee?.kind ?? fn.kind();
+    const rawText = known.callee?.text ?? fn.text();
+    const fnText = rawText.replace(/\s+/g, "");
+    let argsText: string | undefined;
+    const args = () => (argsText ??= node.field("arguments")?.text() ?? "");
+    // A known attribute callee's text ends with `.<method>` (CALL_NAME): the method is the rest after the dot.
+    const attribute = fnKind !== "attribute" ? undefined : known.callee ? rawText.slice(rawText.lastIndexOf(".") + 1) : (fn.field("attribute")?.text() ?? "");
+    let objectText: string | undefined;
+    const objectOf = () => (objectText ??= fnKind === "attribute" ? (fn.field("object")?.text() ?? "") : "");
 
     if (attribute !== undefined) {
       switch (attribute) {
@@ -385,30 +506,30 @@ class Analysis {
           if (inLoop) return { node, kind: "training", detail: "a loop calling `.backward()`" };
           break;
         case "step":
-          if (inLoop && OPTIMIZER.test(object)) return { node, kind: "training", detail: `a loop calling \`${fnText}()\`` };
+          if (inLoop && OPTIMIZER.test(objectOf())) return { node, kind: "training", detail: `a loop calling \`${fnText}()\`` };
           break;
         case "train":
-          if (TRAINER.test(object) || BOOSTING.test(object)) return { node, kind: "training", detail: `\`${fnText}()\`` };
+          if (TRAINER.test(objectOf()) || BOOSTING.test(objectOf())) return { node, kind: "training", detail: `\`${fnText}()\`` };
           break;
         case "fit":
-          if (TRAINER.test(object)) return { node, kind: "training", detail: `\`${fnText}(...)\`` };
-          if (!CHEAP_FIT.test(object)) return { node, kind: "fit", detail: `\`${fnText}(...)\`` };
+          if (TRAINER.test(objectOf())) return { node, kind: "training", detail: `\`${fnText}(...)\`` };
+          if (!CHEAP_FIT.test(objectOf())) return { node, kind: "fit", detail: `\`${fnText}(...)\`` };
           break;
         case "from_pretrained":
         case "hf_hub_download":
         case "snapshot_download":
           return { node, kind: "download", detail: `\`${fnText}(...)\`` };
         case "load":
-          if (/(^|\.)hub$/.test(object)) return { node, kind: "download", detail: `\`${fnText}(...)\`` };
+          if (/(^|\.)hub$/.test(objectOf())) return { node, kind: "download", detail: `\`${fnText}(...)\`` };
           break;
         case "generate":
           if (inLoop) return { node, kind: "generation", detail: `a loop calling \`${fnText}(...)\`` };
           break;
         case "pipeline":
-          if (object === "transformers") return { node, kind: inLoop ? "generation" : "download", detail: `\`${fnText}(...)\`` };
+          if (objectOf() === "transformers") return { node, kind: inLoop ? "generation" : "download", detail: `\`${fnText}(...)\`` };
           break;
       }
-    } else if (fn.kind() === "identifier") {
+    } else if (fnKind === "identifier") {
       if (fnText === "hf_hub_download" || fnText === "snapshot_download") {
         return { node, kind: "download", detail: `\`${fnText}(...)\`` };
       }
@@ -419,13 +540,13 @@ class Analysis {
         return { node, kind: "generation", detail: `a loop calling \`${fnText}(...)\`` };
       }
     }
-    if (SUBPROCESS_CALL.test(fnText) && INSTALL_ARGS.test(args)) {
+    if (SUBPROCESS_CALL.test(fnText) && INSTALL_ARGS.test(args())) {
       return { node, kind: "install", detail: "`pip install` through `subprocess`" };
     }
-    if (args.includes("download") && node.field("arguments")?.children().some((a) => a.kind() === "keyword_argument" && /^download\s*=\s*True$/.test(a.text()))) {
+    if (args().includes("download") && node.field("arguments")?.children().some((a) => a.kind() === "keyword_argument" && /^download\s*=\s*True$/.test(a.text()))) {
       return { node, kind: "download", detail: `\`${fnText}(..., download=True)\`` };
     }
-    if (fn.kind() === "identifier") {
+    if (fnKind === "identifier") {
       const localCallee = local.get(fnText);
       const callee = localCallee ?? global()?.get(fnText);
       if (callee) {

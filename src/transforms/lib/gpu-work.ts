@@ -3,8 +3,10 @@
 // out-of-memory handler already guards it. Candidates are found with native ast-grep queries;
 // only the few hits are walked up from JavaScript.
 import type { Cell, Notebook } from "../../notebook/model.js";
-import { cellAt } from "../../notebook/model.js";
+import { cellAt, findAllContaining } from "../../notebook/model.js";
 import { endOf, startOf, type Matcher, type PyNode } from "../../notebook/python.js";
+import { cellsAt, findAllInCells } from "./candidate-cells.js";
+import { mayOpenCall, methodCallOffsets, offsetsWhere } from "./nvp-helpers.js";
 
 /** What makes a piece of code heavy. */
 /** `generation` is `model.generate(...)`; `pipeline` is a call of a diffusers/transformers pipeline. */
@@ -70,34 +72,11 @@ const MODEL_NAME = caseless("(model|^net$|^net_|_net$|network|encoder|decoder|cl
 const LOADER = caseless("(loader|batches|(^|_)dl\\b)");
 const NO_GRAD = "(no_grad|inference_mode)\\s*\\(";
 
-const TRAINING: Matcher = {
-  rule: {
-    kind: "call",
-    has: {
-      field: "function",
-      kind: "attribute",
-      any: [
-        { has: { field: "attribute", regex: "^backward$" } },
-        {
-          all: [
-            { has: { field: "attribute", regex: "^step$" } },
-            { has: { field: "object", regex: caseless("(optim|scaler|^opt$|^opt_|_opt$)") } },
-          ],
-        },
-        {
-          all: [
-            { has: { field: "attribute", regex: "^(train|fit)$" } },
-            { has: { field: "object", regex: caseless("trainer") } },
-          ],
-        },
-      ],
-    },
-  },
-};
-
-const GENERATION: Matcher = {
-  rule: { kind: "call", has: { field: "function", kind: "attribute", has: { field: "attribute", regex: "^generate$" } } },
-};
+// Training steps: `X.backward(...)`, `X.step(...)` on an optimizer or scaler, `X.train(...)` /
+// `X.fit(...)` on a trainer; generation: `X.generate(...)`. Tested in JS (`methodWork`), on
+// the method calls of the cells that write one of these methods.
+const STEPPER = new RegExp(caseless("(optim|scaler|^opt$|^opt_|_opt$)"));
+const TRAINER = new RegExp(caseless("trainer"));
 
 /** Any call with `num_inference_steps=` is a diffusion pipeline call. */
 const DIFFUSION: Matcher = {
@@ -233,8 +212,23 @@ interface Location {
   readonly opaque: boolean;
 }
 
+const NOWHERE: Location = { guarded: false, swallowedBy: undefined, outerFunction: undefined, opaque: false };
+
+/**
+ * Whether a node at `at` may sit in a `try`, a nested `def`, a lambda or a class of its cell:
+ * each starts with its keyword, which then lies between the cell's start and `at`. A regular
+ * or `@app.function` cell's own `def` is one `def` there.
+ */
+function mayBeNested(source: string, cell: Cell, at: number): boolean {
+  if (cell.kind !== "cell" && cell.kind !== "function") return true;
+  const before = source.slice(cell.start, at);
+  const def = before.indexOf("def");
+  return def === -1 || before.indexOf("def", def + 1) !== -1 || /try|lambda|class/.test(before);
+}
+
 /** Walks from a node up to its cell's definition, looking for guards and enclosing functions. */
-function locate(node: PyNode, cell: Cell): Location {
+function locate(node: PyNode, cell: Cell, source: string): Location {
+  if (!mayBeNested(source, cell, startOf(node))) return NOWHERE;
   const stop = cell.definition?.id();
   let guardSettled = false;
   let guarded = false;
@@ -399,27 +393,100 @@ function returnsValue(fn: PyNode): boolean {
   return fn.findAll({ rule: { kind: "return_statement", regex: "^return\\s*[^\\s;]" } }).length > 0;
 }
 
+/** Calls whose function is an attribute: the method is checked in JS (native regexes cost more to build). */
+const METHOD_CALLEE: Matcher = { rule: { kind: "attribute", inside: { kind: "call", field: "function" } } };
+const TRAINING_METHOD = /(backward|step|train|fit)$/;
+
+/**
+ * The training and generation calls of the cells that write `.backward(`, `.step(`, `.train(`,
+ * `.fit(` or `.generate(`, each in source order (as a native query would find them).
+ */
+function methodWork(notebook: Notebook): { training: PyNode[]; generation: PyNode[] } {
+  const source = notebook.source;
+  const training: PyNode[] = [];
+  const generation: PyNode[] = [];
+  const words = ["backward", "step", "train", "fit", "generate"].filter((w) => source.includes(w));
+  for (const cell of cellsAt(notebook, methodCallOffsets(source, words))) {
+    for (const callee of cell.node.findAll(METHOD_CALLEE)) {
+      const text = callee.text();
+      const isGenerate = text.endsWith("generate");
+      if (!isGenerate && !TRAINING_METHOD.test(text)) continue;
+      const method = callee.field("attribute")?.text();
+      if (method === "generate") generation.push(callee.parent()!);
+      else if (method === "backward") training.push(callee.parent()!);
+      else if (method === "step" || method === "train" || method === "fit") {
+        const object = callee.field("object")?.text();
+        if (object !== undefined && (method === "step" ? STEPPER : TRAINER).test(object)) training.push(callee.parent()!);
+      }
+    }
+  }
+  return { training, generation };
+}
+
+/**
+ * Offsets of the allocator calls (`torch.randn(...)`) that may allocate at least
+ * LARGE_ALLOCATION_ELEMENTS by their literal sizes: the bound below, computed on the call's
+ * text when its parentheses can be matched from the text alone (no string, comment or `\`
+ * inside), else assumed.
+ */
+function largeAllocationOffsets(source: string, torchAliases: readonly string[]): number[] {
+  const written = new RegExp(`(?<![A-Za-z0-9_.])(?:${torchAliases.map(escapeRegex).join("|")})\\.(?:${[...ALLOCATORS].join("|")})(?![A-Za-z0-9_])`, "g");
+  return offsetsWhere(source, written, (start, end) => {
+    if (!mayOpenCall(source, end)) return false;
+    let open = end;
+    while (source[open] === " " || source[open] === "\t") open++;
+    if (source[open] !== "(") return true;
+    let depth = 0;
+    for (let i = open; i < source.length; i++) {
+      const c = source[i];
+      if (c === "(" || c === "[" || c === "{") depth++;
+      else if (c === ")" || c === "]" || c === "}") {
+        if (--depth === 0) {
+          const text = source.slice(start, i + 1);
+          return /\*\*|<</.test(text) || literalProductBound(text) >= LARGE_ALLOCATION_ELEMENTS;
+        }
+      } else if (c === '"' || c === "'" || c === "#" || c === "\\") return true;
+    }
+    return true;
+  });
+}
+
+/** Offsets of each occurrence of the names in the source. */
+function nameOffsets(source: string, names: Iterable<string>): number[] {
+  const offsets: number[] = [];
+  for (const name of names) {
+    for (let i = source.indexOf(name); i !== -1; i = source.indexOf(name, i + 1)) offsets.push(i);
+  }
+  return offsets;
+}
+
 /**
  * Finds unguarded heavy GPU work. `torchAliases` are the local names bound to `torch`
  * (for allocations); the other kinds are recognised by shape.
+ *
+ * Work outside cells is never reported, so the queries for work search only the cells whose
+ * text may hold some; the queries for names (pipelines, models) search the top-level
+ * statements that may bind one.
  */
 export function analyzeGpuWork(notebook: Notebook, torchAliases: readonly string[]): GpuWorkAnalysis {
-  const root = notebook.root.root();
   const source = notebook.source;
   const direct = new Map<number, RawSite>();
   // Each query needs its method or keyword in the text.
-  if (/backward|step|train|fit/.test(source)) for (const node of root.findAll(TRAINING)) add(direct, node, "training");
-  if (source.includes("generate")) for (const node of root.findAll(GENERATION)) add(direct, node, "generation");
-  if (source.includes("num_inference_steps")) for (const node of root.findAll(DIFFUSION)) add(direct, node, "pipeline");
-
-  const pipelines = new Set<string>();
-  if (/[Pp]ipeline/.test(source)) for (const a of root.findAll(PIPELINE_ASSIGNMENT)) pipelines.add(a.field("left")!.text());
-  if (pipelines.size > 0) {
-    for (const node of root.findAll(callMatcher([...pipelines]))) add(direct, node, "pipeline");
+  const methods = methodWork(notebook);
+  for (const node of methods.training) add(direct, node, "training");
+  for (const node of methods.generation) add(direct, node, "generation");
+  if (source.includes("num_inference_steps")) {
+    for (const node of findAllInCells(cellsAt(notebook, nameOffsets(source, ["num_inference_steps"])), DIFFUSION)) add(direct, node, "pipeline");
   }
 
-  if (torchAliases.length > 0 && [...ALLOCATORS].some((a) => source.includes(a))) {
-    for (const node of root.findAll(allocationMatcher(torchAliases))) {
+  const pipelines = new Set<string>();
+  for (const a of findAllContaining(notebook, /[Pp]ipeline/, PIPELINE_ASSIGNMENT)) pipelines.add(a.field("left")!.text());
+  if (pipelines.size > 0) {
+    for (const node of findAllInCells(cellsAt(notebook, nameOffsets(source, pipelines)), callMatcher([...pipelines]))) add(direct, node, "pipeline");
+  }
+
+  if (torchAliases.length > 0) {
+    for (const node of findAllInCells(cellsAt(notebook, largeAllocationOffsets(source, torchAliases)), allocationMatcher(torchAliases))) {
       // Most allocations are small: an upper bound on their literal sizes, from the text, rules them out.
       const text = node.text();
       if (!/\*\*|<</.test(text) && literalProductBound(text) < LARGE_ALLOCATION_ELEMENTS) continue;
@@ -429,10 +496,11 @@ export function analyzeGpuWork(notebook: Notebook, torchAliases: readonly string
     }
   }
 
-  if (/no_grad|inference_mode/.test(notebook.source)) {
+  if (/no_grad|inference_mode/.test(source)) {
     const models = new Set<string>();
-    for (const a of root.findAll(MODEL_ASSIGNMENT)) models.add(a.field("left")!.text());
-    for (const node of root.findAll(inferenceMatcher([...models]))) add(direct, node, "inference");
+    for (const a of findAllContaining(notebook, /\.to\(|\.cuda\(|from_pretrained\(|\.eval\(\)/, MODEL_ASSIGNMENT)) models.add(a.field("left")!.text());
+    const cells = cellsAt(notebook, [...source.matchAll(/no_grad|inference_mode/g)].map((m) => m.index));
+    for (const node of findAllInCells(cells, inferenceMatcher([...models]))) add(direct, node, "inference");
   }
 
   const byCell = new Map<number, GpuWork[]>();
@@ -446,7 +514,7 @@ export function analyzeGpuWork(notebook: Notebook, torchAliases: readonly string
       seen.add(site.node.id());
       const cell = cellAt(notebook, startOf(site.node));
       if (!cell || cell.kind === "unparsable" || !cell.definition) continue;
-      const where = locate(site.node, cell);
+      const where = locate(site.node, cell, source);
       if (where.guarded || where.opaque) continue;
       let fn: PyNode | undefined = where.outerFunction;
       let name: string | undefined = fn?.field("name")?.text();
@@ -478,7 +546,8 @@ export function analyzeGpuWork(notebook: Notebook, torchAliases: readonly string
   for (let round = 0; round < 8 && functions.size > 0; round++) {
     const names = [...new Set([...functions.values()].map((f) => f.name))];
     const calls = new Map<number, RawSite>();
-    for (const node of root.findAll(callMatcher(names))) {
+    // A call's function text is the name (or `self.name`): only the cells that hold a name.
+    for (const node of findAllInCells(cellsAt(notebook, nameOffsets(source, names)), callMatcher(names))) {
       const callee = node.field("function")!.text().replace(/^self\./, "");
       const cell = cellAt(notebook, startOf(node));
       const fn = functions.get(callee) ?? (cell ? functions.get(`${cell.index}:${callee}`) : undefined);

@@ -25,6 +25,99 @@ export function findInCells(notebook: Notebook, test: RegExp, matcher: Matcher):
   return found;
 }
 
+// --- text prefilters ---------------------------------------------------------------------------
+//
+// Whether a call of a given shape can be written at some place of the source, decided from the
+// text around a word: they only ever say "no" when the tokens cannot form that call, so that the
+// native query runs on fewer cells and finds the same nodes.
+
+/**
+ * Characters that may separate two tokens besides spaces and tabs, or hide a separation: line
+ * breaks, other Unicode blanks (tree-sitter skips `\s`, U+200B, U+2060, U+FEFF), a `\`
+ * continuation, a comment.
+ */
+const MAYBE_SEPARATOR = /[\s\u0085\u200B\u2060\\#]/;
+
+/** Whether the first character before `at`, past spaces and tabs, is `.` or may hide one. */
+export function mayFollowDot(source: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (source[i] === " " || source[i] === "\t")) i--;
+  if (i < 0) return false;
+  return source[i] === "." || MAYBE_SEPARATOR.test(source[i]!);
+}
+
+/** Whether the first character from `at`, past spaces and tabs, is `char` or may hide one. */
+export function mayPrecede(source: string, at: number, char: string): boolean {
+  let i = at;
+  while (i < source.length && (source[i] === " " || source[i] === "\t")) i++;
+  if (i >= source.length) return false;
+  return source[i] === char || MAYBE_SEPARATOR.test(source[i]!);
+}
+
+/** Whether the code from `at` may open a call's arguments: `(` past blanks. */
+export function mayOpenCall(source: string, at: number): boolean {
+  return mayPrecede(source, at, "(");
+}
+
+/** Offsets of the matches of `pattern` (global) for which `keep(start, end)` holds. */
+export function offsetsWhere(source: string, pattern: RegExp, keep: (start: number, end: number) => boolean): number[] {
+  const offsets: number[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(source); m; m = pattern.exec(source)) {
+    if (keep(m.index, m.index + m[0].length)) offsets.push(m.index);
+    if (m[0] === "") pattern.lastIndex++;
+  }
+  return offsets;
+}
+
+/**
+ * Offsets where `.<word>(` may be written for one of `words` (ASCII names): the word as a whole
+ * name, after a dot and before an opening parenthesis (past blanks).
+ */
+export function methodCallOffsets(source: string, words: readonly string[]): number[] {
+  if (words.length === 0) return [];
+  const key = words.join("|");
+  let pattern = wordPatterns.get(key);
+  if (!pattern) {
+    if (wordPatterns.size >= 256) wordPatterns.clear();
+    pattern = new RegExp(`(?<![A-Za-z0-9_])(?:${words.map(escapeRegex).join("|")})(?![A-Za-z0-9_])`, "g");
+    wordPatterns.set(key, pattern);
+  }
+  return offsetsWhere(source, pattern, (start, end) => mayFollowDot(source, start) && mayOpenCall(source, end));
+}
+
+const wordPatterns = new Map<string, RegExp>();
+
+const FOR_KEYWORD = /(?<![A-Za-z0-9_])for(?![A-Za-z0-9_])/g;
+
+/**
+ * Offsets of the `for` keywords whose loop header may contain a match of `words`: a `for`
+ * statement's header (target and iterable) lies on the rest of its line unless brackets stay
+ * open, a `\` continues the line, or a string or comment could hide either; then it counts.
+ */
+export function loopHeaderOffsets(source: string, words: RegExp): number[] {
+  return offsetsWhere(source, FOR_KEYWORD, (start) => loopHeaderMayMatch(source, start, words));
+}
+
+/** For the `for` keyword at `start`: whether its loop header may contain a match of `words` (not global). */
+export function loopHeaderMayMatch(source: string, start: number, words: RegExp): boolean {
+  const lineEnd = source.indexOf("\n", start);
+  const line = source.slice(start, lineEnd === -1 ? source.length : lineEnd);
+  return words.test(line) || /["'#\\]/.test(line) || !balancedBrackets(line);
+}
+
+function balancedBrackets(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) depth++;
+    else if (c === 41 || c === 93 || c === 125) {
+      if (--depth < 0) return false;
+    }
+  }
+  return depth === 0;
+}
+
 /** Whether the notebook uses a CUDA GPU somewhere (a cheap text test). */
 export function usesGpu(notebook: Notebook): boolean {
   return GPU_TEXT.test(notebook.source);
