@@ -240,17 +240,8 @@ export function computeDataflow(notebook: Notebook): Dataflow {
     }
     return defs;
   };
-  /**
-   * Whether the cell may bind `name`: it mentions the name other than as `name.attr` (which
-   * binds only in `import name.sub`).
-   */
-  const mayDefine = (cell: Cell, name: string): boolean => {
-    if (!mentions(cell, name)) return false;
-    if (analysed.has(cell.index) || cheapDefs.has(cell.index)) return true;
-    const entry = texts.get(cell.index);
-    if (!entry) return true;
-    // A cell's parameters bind nothing at its top level: look at the body only.
-    const text = cell.kind === "cell" ? source.slice(cell.signatureEnd, cell.end) : entry.text;
+  /** Whether `text` holds an occurrence of `name` that could bind it. */
+  const couldBind = (text: string, name: string, entry: { nonAscii: Set<string> | undefined }): boolean => {
     if (text.includes("import") || !/^[\x00-\x7f]*$/.test(name)) return true;
     if (/[^\x00-\x7f]/.test(text) && (entry.nonAscii ??= nonAsciiWords(text)).has(name)) return true;
     for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
@@ -265,6 +256,21 @@ export function computeDataflow(notebook: Notebook): Dataflow {
       return true;
     }
     return false;
+  };
+  /**
+   * Whether the cell may bind `name`: it mentions the name other than as `name.attr` (which
+   * binds only in `import name.sub`).
+   */
+  const mayDefine = (cell: Cell, name: string): boolean => {
+    if (!mentions(cell, name)) return false;
+    if (analysed.has(cell.index) || cheapDefs.has(cell.index)) return true;
+    const entry = texts.get(cell.index);
+    if (!entry) return true;
+    // The whole cell holds its body: nothing that could bind there, nothing in the body (whose
+    // start, the end of the signature, costs calls into the tree).
+    if (!couldBind(entry.text, name, entry)) return false;
+    // A cell's parameters bind nothing at its top level: look at the body only.
+    return cell.kind === "cell" ? couldBind(source.slice(cell.signatureEnd, cell.end), name, entry) : true;
   };
   const defines = (cell: Cell, name: string) => mayDefine(cell, name) && defsOf(cell).has(name);
   const reads = (cell: Cell, name: string) => mentions(cell, name) && varsOf(cell).refs.has(name);
