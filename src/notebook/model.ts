@@ -160,6 +160,32 @@ function bodyParts(body: PyNode | undefined, splitReturn: boolean): BodyParts {
   return { statements, returnStatement, firstBody: children[0] };
 }
 
+/**
+ * Where the `:` that ends a definition's signature ends. After a function's parameters only
+ * `-> type` or the colon can follow: when blanks and the colon do, the text says where it is,
+ * without listing the definition's children.
+ */
+function signatureColonEnd(def: PyNode, isFunction: boolean, source: string): number | undefined {
+  const parameters = isFunction ? def.field("parameters") : null;
+  if (parameters) {
+    let at = endOf(parameters);
+    while (source.charCodeAt(at) === 32 || source.charCodeAt(at) === 9) at++;
+    if (source.charCodeAt(at) === 58) return at + 1;
+  }
+  const colon = def.children().find((c) => c.kind() === ":");
+  return colon ? endOf(colon) : undefined;
+}
+
+/**
+ * The body's first named child (comments included), without listing all the statements when
+ * they are not listed yet: a block's children are all named, so its first child is the one.
+ */
+function firstBodyChild(body: PyNode | undefined, parts: () => BodyParts): PyNode | undefined {
+  if (!body) return undefined;
+  const first = body.child(0);
+  return first === null || first.isNamed() ? (first ?? undefined) : parts().firstBody;
+}
+
 function readDecoratedCell({ node, start, end }: TopLevel, source: string, index: number): Cell | undefined {
   const children = node.children();
   let cellKind: CellKind | undefined;
@@ -181,21 +207,19 @@ function readDecoratedCell({ node, start, end }: TopLevel, source: string, index
   const def = definition;
   const kind = cellKind;
   const isFunction = def.kind() === "function_definition";
-  const defChildren = lazy(() => def.children());
-  const colon = lazy(() => defChildren().find((c) => c.kind() === ":"));
   const body = lazy(() => def.field("body") ?? undefined);
   const parts = lazy(() => bodyParts(body(), kind === "cell" && isFunction));
+  const firstBody = lazy(() => firstBodyChild(body(), parts));
   const signatureStart = lazy(() => startOf(def));
   const name = lazy(() => def.field("name")?.text() ?? "_");
-  const isAsync = lazy(() => defChildren()[0]?.kind() === "async");
-  const signatureEnd = lazy(() => {
-    const c = colon();
-    return c ? endOf(c) : signatureStart();
-  });
+  // The definition starts with its first token, `async` or `def` (`class`).
+  const isAsync = lazy(() => source.startsWith("async", signatureStart()));
+  const colonEnd = lazy(() => signatureColonEnd(def, isFunction, source));
+  const signatureEnd = lazy(() => colonEnd() ?? signatureStart());
   const bodyIndent = lazy(() => {
-    const firstBody = parts().firstBody;
-    const c = colon();
-    return firstBody && c && source.lastIndexOf("\n", startOf(firstBody)) >= endOf(c) ? indentationAt(source, startOf(firstBody)) : "";
+    const first = firstBody();
+    const colon = colonEnd();
+    return first && colon !== undefined && source.lastIndexOf("\n", startOf(first)) >= colon ? indentationAt(source, startOf(first)) : "";
   });
   return {
     index,
@@ -257,8 +281,8 @@ function readSetupCell({ node, start, end }: TopLevel, source: string, index: nu
     },
     returnStatement: undefined,
     get bodyIndent() {
-      const firstBody = parts().firstBody;
-      return firstBody ? indentationAt(source, startOf(firstBody)) : "";
+      const first = firstBodyChild(body(), parts);
+      return first ? indentationAt(source, startOf(first)) : "";
     },
     options: "",
   };
