@@ -13,15 +13,16 @@ export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
-const FIELDS = 11;
+const FIELDS = 10;
 const SEVERITIES: readonly ReportedDiagnostic["severity"][] = ["error", "warning", "info"];
 const SAFETIES: readonly ReportedDiagnostic["fixSafety"][] = ["safe", "unsafe", "none"];
 
 /**
  * Outcomes stay in memory until the run ends, and a file can have hundreds of diagnostics
- * whose strings repeat from file to file (rule names, messages, fix descriptions). The store
- * keeps one copy of each string and each file's diagnostics packed in an Int32Array; the
- * outcome's `diagnostics` are rebuilt (read-only) whenever they are read.
+ * whose short strings repeat from file to file (codes, rule names, fix descriptions). The store
+ * keeps one copy of each of those and each file's diagnostics packed in an Int32Array beside
+ * their messages (which name variables and lines, so rarely repeat: interning them would only
+ * grow the table); the outcome's `diagnostics` are rebuilt (read-only) whenever they are read.
  */
 class OutcomeStore {
   private readonly strings: string[] = [];
@@ -47,39 +48,35 @@ class OutcomeStore {
     const list = outcome.diagnostics;
     if (list.length === 0) return { ...outcome, applied };
     const packed = new Int32Array(list.length * FIELDS);
+    const messages = list.map((d) => d.message);
     list.forEach((d, i) => {
-      packed.set(
-        [
-          this.id(d.code),
-          this.id(d.name),
-          SEVERITIES.indexOf(d.severity),
-          this.id(d.message),
-          d.line,
-          d.column,
-          d.endLine,
-          d.endColumn,
-          d.cell ?? -1,
-          SAFETIES.indexOf(d.fixSafety),
-          this.id(d.fixDescription),
-        ],
-        i * FIELDS,
-      );
+      const at = i * FIELDS;
+      packed[at] = this.id(d.code);
+      packed[at + 1] = this.id(d.name);
+      packed[at + 2] = SEVERITIES.indexOf(d.severity);
+      packed[at + 3] = d.line;
+      packed[at + 4] = d.column;
+      packed[at + 5] = d.endLine;
+      packed[at + 6] = d.endColumn;
+      packed[at + 7] = d.cell ?? -1;
+      packed[at + 8] = SAFETIES.indexOf(d.fixSafety);
+      packed[at + 9] = this.id(d.fixDescription);
     });
     const unpack = (): ReportedDiagnostic[] => {
       const result: ReportedDiagnostic[] = [];
-      for (let at = 0; at < packed.length; at += FIELDS) {
+      for (let i = 0, at = 0; at < packed.length; i++, at += FIELDS) {
         result.push({
           code: this.text(packed[at]!)!,
           name: this.text(packed[at + 1]!)!,
           severity: SEVERITIES[packed[at + 2]!]!,
-          message: this.text(packed[at + 3]!)!,
-          line: packed[at + 4]!,
-          column: packed[at + 5]!,
-          endLine: packed[at + 6]!,
-          endColumn: packed[at + 7]!,
-          cell: packed[at + 8]! < 0 ? undefined : packed[at + 8]!,
-          fixSafety: SAFETIES[packed[at + 9]!]!,
-          fixDescription: this.text(packed[at + 10]!),
+          message: messages[i]!,
+          line: packed[at + 3]!,
+          column: packed[at + 4]!,
+          endLine: packed[at + 5]!,
+          endColumn: packed[at + 6]!,
+          cell: packed[at + 7]! < 0 ? undefined : packed[at + 7]!,
+          fixSafety: SAFETIES[packed[at + 8]!]!,
+          fixDescription: this.text(packed[at + 9]!),
         });
       }
       return result;
