@@ -80,7 +80,13 @@ function hasCycle(notebook: Notebook, dataflow: Dataflow): boolean {
   return false;
 }
 
-const RETURN_IN_CELL: Matcher = { rule: { kind: "return_statement" } };
+/**
+ * `return` statements of the cell's own function: not inside a function nested in it (every
+ * return is inside the cell's definition itself; a lambda holds no statements).
+ */
+const RETURN_OF_CELL: Matcher = {
+  rule: { kind: "return_statement", not: { inside: { kind: "function_definition", stopBy: "end", inside: { kind: "function_definition", stopBy: "end" } } } },
+};
 /** Counts at least every `return` keyword (and a few more, inside longer names). */
 const RETURN_WORD = /return/g;
 
@@ -89,13 +95,11 @@ function countEarlyReturns(notebook: Notebook): number {
   for (const cell of notebook.cells) {
     if (cell.kind !== "cell" || !cell.body || !cell.definition) continue;
     // Most cells hold no `return` but their last: then there is nothing to look for.
+    // (A class cell has no returns of its own: they are all in its methods.)
     const words = notebook.source.slice(cell.start, cell.end).match(RETURN_WORD)?.length ?? 0;
-    if (words <= (cell.returnStatement ? 1 : 0)) continue;
-    for (const ret of cell.body.findAll(RETURN_IN_CELL)) {
-      if (cell.returnStatement && startOf(ret) === startOf(cell.returnStatement)) continue;
-      const owner = ret.ancestors().find((a) => a.kind() === "function_definition" || a.kind() === "lambda");
-      if (owner && owner.id() === cell.definition.id()) count++;
-    }
+    if (words <= (cell.returnStatement ? 1 : 0) || cell.definition.kind() !== "function_definition") continue;
+    const last = cell.returnStatement ? startOf(cell.returnStatement) : -1;
+    for (const ret of cell.body.findAll(RETURN_OF_CELL)) if (startOf(ret) !== last) count++;
   }
   return count;
 }
