@@ -1,12 +1,12 @@
 // The fix loop: lint, pick non-overlapping fixes, apply, regenerate changed cells, verify,
 // repeat to a fixpoint (at most 10 passes). A pass that fails verification is never written:
 // its fixes are retried one by one and those that still fail are reported as internal errors.
-import { computeDataflow } from "../notebook/dataflow.js";
-import { parseNotebook, type Notebook } from "../notebook/model.js";
+import { computeDataflow, type Dataflow } from "../notebook/dataflow.js";
+import type { Notebook } from "../notebook/model.js";
 import { applyEdits, regenerateCells } from "./apply.js";
 import { lintNotebook, NameAllocator, type InternalError } from "./lint.js";
 import type { Diagnostic, Edit, Rule, RuleOptions } from "./types.js";
-import { findProblems, newProblems } from "./verify.js";
+import { findProblems, newProblems, type NotebookProblems } from "./verify.js";
 
 export const MAX_PASSES = 10;
 
@@ -78,17 +78,29 @@ function chooseFixes(notebook: Notebook, candidates: readonly Diagnostic[], fail
   return chosen;
 }
 
-type PassOutcome = { ok: true; source: string } | { ok: false; reason: string };
+type PassOutcome = { ok: true; notebook: Notebook; dataflow: Dataflow } | { ok: false; reason: string };
 
-function tryPass(notebook: Notebook, fixes: readonly Diagnostic[]): PassOutcome {
-  const beforeFlow = computeDataflow(notebook);
-  const beforeProblems = findProblems(notebook, beforeFlow);
-  const applied = applyEdits(notebook, fixes.flatMap((d) => d.fix!.edits));
-  const regenerated = regenerateCells(notebook, beforeFlow, applied);
+/** A pass's starting point: the notebook, its dataflow and its problems, computed once per pass. */
+class PassStart {
+  private problems: NotebookProblems | undefined;
+
+  constructor(
+    readonly notebook: Notebook,
+    readonly dataflow: Dataflow,
+  ) {}
+
+  get knownProblems(): NotebookProblems {
+    return (this.problems ??= findProblems(this.notebook, this.dataflow));
+  }
+}
+
+function tryPass(start: PassStart, fixes: readonly Diagnostic[]): PassOutcome {
+  const applied = applyEdits(start.notebook, fixes.flatMap((d) => d.fix!.edits));
+  const regenerated = regenerateCells(start.notebook, start.dataflow, applied);
   if (!regenerated.ok) return regenerated;
-  const problem = newProblems(beforeProblems, findProblems(regenerated.notebook, regenerated.dataflow));
+  const problem = newProblems(start.knownProblems, findProblems(regenerated.notebook, regenerated.dataflow));
   if (problem) return { ok: false, reason: problem };
-  return { ok: true, source: regenerated.source };
+  return { ok: true, notebook: regenerated.notebook, dataflow: regenerated.dataflow };
 }
 
 /** Fixes a parsed notebook. The caller has already rejected files that do not parse. */
@@ -105,8 +117,8 @@ export function drain<T>(steps: Generator<void, T>): T {
 }
 
 /**
- * The fix loop, pausing after each pass and each retry. Every attempt parses the notebook twice, and a
- * syntax tree's native memory is freed only after a turn of the event loop: a caller that fixes
+ * The fix loop, pausing after each pass and each retry. Every attempt parses the notebook twice, and
+ * a syntax tree's native memory is freed only after a turn of the event loop: a caller that fixes
  * large files (the CLI) awaits one between passes; `runFixLoop` runs straight through.
  */
 export function* fixPasses(initial: Notebook, options: FixOptions): Generator<void, FixLoopResult> {
@@ -117,12 +129,15 @@ export function* fixPasses(initial: Notebook, options: FixOptions): Generator<vo
   const poisoned = new Set<string>();
   const keyOf = (nb: Notebook, d: Diagnostic) => `${d.code}\u0000${nb.source.slice(d.start, d.end)}`;
   let notebook = initial;
+  // The current notebook's dataflow, when the previous pass computed it.
+  let flow: Dataflow | undefined;
   let passes = 0;
   let converged = false;
 
   while (passes < MAX_PASSES) {
     const names = new NameAllocator(notebook.source);
-    const lint = lintNotebook(notebook, options.rules, options.ruleOptions, names, options.path);
+    const lint = lintNotebook(notebook, options.rules, options.ruleOptions, names, options.path, flow);
+    flow ??= lint.dataflow;
     if (passes === 0) internalErrors.push(...lint.internalErrors);
     const candidates = lint.diagnostics.filter((d) => fixAllowed(d, unsafe) && !poisoned.has(keyOf(notebook, d)));
     if (candidates.length === 0) {
@@ -137,12 +152,13 @@ export function* fixPasses(initial: Notebook, options: FixOptions): Generator<vo
       internalErrors.push({ code: d.code, message: `${d.code} crashed computing its fix at line ${d.line}: ${error.message}` });
     });
     if (fixes.length === 0) continue;
-    let outcome = tryPass(notebook, fixes);
+    const start = new PassStart(notebook, (flow ??= computeDataflow(notebook)));
+    let outcome = tryPass(start, fixes);
     if (!outcome.ok) {
       // Find the culprits: keep each fix that verifies on its own.
       const good: Diagnostic[] = [];
       for (const fix of fixes) {
-        const alone = tryPass(notebook, [fix]);
+        const alone = tryPass(start, [fix]);
         yield;
         if (alone.ok) good.push(fix);
         else {
@@ -152,14 +168,14 @@ export function* fixPasses(initial: Notebook, options: FixOptions): Generator<vo
       }
       fixes = good;
       if (fixes.length === 0) continue;
-      outcome = tryPass(notebook, fixes);
+      outcome = tryPass(start, fixes);
       if (!outcome.ok) {
         // Each verifies alone but not all together (e.g. two rules that each add
         // `import marimo as mo` in a different cell): apply a compatible subset, chosen greedily
         // in priority order; the others are linted again on the next pass, against the new source.
         const compatible: Diagnostic[] = [];
         for (const fix of fixes) {
-          const attempt = tryPass(notebook, [...compatible, fix]);
+          const attempt = tryPass(start, [...compatible, fix]);
           yield;
           if (attempt.ok) {
             compatible.push(fix);
@@ -171,9 +187,9 @@ export function* fixPasses(initial: Notebook, options: FixOptions): Generator<vo
       }
     }
     for (const d of fixes) applied.push({ code: d.code, description: d.fix!.description, line: d.line });
-    const parsed = parseNotebook(outcome.source);
-    if (!parsed.ok) break; // Unreachable: tryPass reparsed it.
-    notebook = parsed.notebook;
+    // The verified pass parsed its result already: the next pass starts from it.
+    notebook = outcome.notebook;
+    flow = outcome.dataflow;
     yield;
   }
   return { output: notebook.source, applied, internalErrors, converged, passes };

@@ -33,10 +33,11 @@ export class NameAllocator {
   }
 }
 
-export function lintNotebook(notebook: Notebook, rules: readonly Rule[], options: RuleOptions = {}, names?: NameAllocator, path?: string): LintResult {
+/** `knownDataflow`: the notebook's dataflow when the caller has it already (the fix loop). */
+export function lintNotebook(notebook: Notebook, rules: readonly Rule[], options: RuleOptions = {}, names?: NameAllocator, path?: string, knownDataflow?: Dataflow): LintResult {
   const diagnostics: Diagnostic[] = [];
   const internalErrors: InternalError[] = [];
-  let dataflow: Dataflow | undefined;
+  let dataflow: Dataflow | undefined = knownDataflow;
   const allocator = names ?? new NameAllocator(notebook.source);
   const suppressions = parseSuppressions(notebook.source);
 
