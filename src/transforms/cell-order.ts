@@ -105,9 +105,13 @@ export const cellOrder = defineRule({
   },
 });
 
-/** The first regular cell that does work (anything but imports, markdown and docstrings). */
-function firstWorkingCell(notebook: Notebook): Cell | undefined {
+/**
+ * The first regular cell that does work (anything but imports, markdown and docstrings), if it
+ * comes before the cell at index `before`; undefined otherwise.
+ */
+function firstWorkingCell(notebook: Notebook, before: number): Cell | undefined {
   for (const cell of notebook.cells) {
+    if (cell.index >= before) break;
     if (cell.kind !== "cell") continue;
     for (const statement of cell.statements) {
       const kind = statement.kind();
@@ -125,7 +129,11 @@ function firstWorkingCell(notebook: Notebook): Cell | undefined {
 function checkLateImports(context: RuleContext, notebook: Notebook): void {
   const imports = cellGlobals(notebook).bindings.filter((b) => b.kind === "import" && b.cell.kind === "cell");
   if (imports.length === 0) return;
-  const working = firstWorkingCell(notebook);
+  // Only an import in a cell below the first working cell is reported: the cells from the last
+  // importing one on need not be examined (each costs native calls to list its statements).
+  let lastImportCell = 0;
+  for (const binding of imports) lastImportCell = Math.max(lastImportCell, binding.cell.index);
+  const working = firstWorkingCell(notebook, lastImportCell);
   if (!working) return;
   const reported = new Set<number>();
   let guarded: Map<number, Set<number>> | undefined;

@@ -1,8 +1,7 @@
-import { defineRule } from "../engine/types.js";
+import { defineRule, type Edit, type Fix } from "../engine/types.js";
 import type { Cell, Notebook } from "../notebook/model.js";
 import { PYTHON_BUILTINS } from "../notebook/builtins.js";
 import { blankedCode, blankStringsAndComments, cellGlobals, cellName, wordIndex, type GlobalBinding } from "./lib/cell-globals.js";
-import { lazyFix } from "./lib/lazy-fix.js";
 import { renameInCell } from "./lib/unused-global-rename.js";
 
 const docs = `
@@ -130,16 +129,17 @@ export const unusedGlobal = defineRule({
     };
     let factories: ReadonlySet<string> | undefined;
     for (const { binding, all } of unused) {
-      const statements = all.map((b) => notebook.source.slice(b.statementStart, b.statementEnd));
-      if (statements.some((text) => UI_VALUE.test(text) || callsAny(text, (factories ??= uiFactoryNames(notebook, globals))))) continue;
       const cell = binding.cell;
-      const name = binding.name;
       const cellInfo = factsOf(cell);
+      const statements = all.map((b) => notebook.source.slice(b.statementStart, b.statementEnd));
+      // A statement can only match `UI_VALUE` if its cell's text does (see `CellFacts.ui`).
+      if (statements.some((text) => (cellInfo.ui && UI_VALUE.test(text)) || callsAny(text, (factories ??= uiFactoryNames(notebook, globals))))) continue;
+      const name = binding.name;
       // `on_change=handler`: on-change-callback (NVR001) turns the handler into a reactive cell
       // that needs it global.
       if (cellInfo.handlers.has(name)) continue;
       const message = `\`${name}\` is global but no other cell reads it: rename it \`_${name}\` to keep it local to this cell`;
-      const reason = whyNotFixable(notebook, binding, statements, cellInfo);
+      const reason = whyNotFixable(binding, statements, cellInfo);
       if (reason) {
         context.report({ start: binding.start, end: binding.end, message: `${message} (not fixed: ${reason})` });
         continue;
@@ -152,19 +152,35 @@ export const unusedGlobal = defineRule({
         else context.report({ start: binding.start, end: binding.end, message, fix: { description, edits } });
         continue;
       }
-      context.report({
-        start: binding.start,
-        end: binding.end,
-        message,
-        fix: lazyFix(description, () => {
-          const edits = renameInCell(cell, name, newName);
-          // Unreachable: the constructs that can make the rename impossible were checked above.
-          return typeof edits === "string" ? [] : edits;
-        }),
-      });
+      context.report({ start: binding.start, end: binding.end, message, fix: new RenameFix(description, cell, name, newName) });
     }
   },
 });
+
+/**
+ * The rename, its edits computed on first use: linting only reads a fix's description (as
+ * `lazyFix`, with one object per diagnostic and no closure, since most diagnostics of this rule
+ * have a fix).
+ */
+class RenameFix implements Fix {
+  private computed: readonly Edit[] | undefined;
+
+  constructor(
+    readonly description: string,
+    private readonly cell: Cell,
+    private readonly name: string,
+    private readonly newName: string,
+  ) {}
+
+  get edits(): readonly Edit[] {
+    if (!this.computed) {
+      const edits = renameInCell(this.cell, this.name, this.newName);
+      // Unreachable: the constructs that can make the rename impossible were checked before.
+      this.computed = typeof edits === "string" ? [] : edits;
+    }
+    return this.computed;
+  }
+}
 
 interface NameBindings {
   /** The first cell that binds the name, and its bindings of the name in source order. */
@@ -184,6 +200,15 @@ interface CellFacts {
   readonly selfDocumented: ReadonlySet<string>;
   /** Names passed as `on_change=` handlers. */
   readonly handlers: ReadonlySet<string>;
+  /**
+   * Whether `UI_VALUE` (`ui`) or `RESOURCE` (`resource`) matches the cell's text. A statement's
+   * text is part of it, and starts after a character that is not a word character (a space, a
+   * quote, `;` or `:`), so neither pattern can match a statement of a cell whose text it does not match.
+   */
+  readonly ui: boolean;
+  readonly resource: boolean;
+  /** `cellName` of the cell. */
+  readonly cellFunction: string;
 }
 
 const SELF_DOCUMENTING = /\{([^{}\n]*?)=\s*(?:![rsa])?\s*(?::[^{}]*)?\}/g;
@@ -199,16 +224,23 @@ function cellFacts(notebook: Notebook, cell: Cell): CellFacts {
   }
   const handlers = new Set<string>();
   if (blank.includes("on_change")) for (const m of blank.matchAll(HANDLER)) handlers.add(m[1]!);
-  return { dynamic: DYNAMIC_NAMESPACE.test(blank), risky: RISKY.test(blank), selfDocumented, handlers };
+  return {
+    dynamic: DYNAMIC_NAMESPACE.test(blank),
+    risky: RISKY.test(blank),
+    selfDocumented,
+    handlers,
+    ui: UI_VALUE.test(text),
+    resource: RESOURCE.test(text),
+    cellFunction: cellName(notebook, cell),
+  };
 }
 
-function whyNotFixable(notebook: Notebook, binding: GlobalBinding, statements: readonly string[], facts: CellFacts): string | undefined {
-  const cell = binding.cell;
+function whyNotFixable(binding: GlobalBinding, statements: readonly string[], facts: CellFacts): string | undefined {
   if (binding.kind === "class") return "renaming a class changes how its instances print and pickle";
   if (PYTHON_BUILTINS.has(binding.name)) return "it shadows a builtin; choose another name";
-  const cellFunction = cellName(notebook, cell);
+  const cellFunction = facts.cellFunction;
   if (cellFunction !== "_" && cellFunction !== "__") return `the defs of the named cell \`${cellFunction}\` are its API`;
-  if (statements.some((text) => RESOURCE.test(text))) return "marimo would delete the object when the cell finishes";
+  if (facts.resource && statements.some((text) => RESOURCE.test(text))) return "marimo would delete the object when the cell finishes";
   if (facts.dynamic) return "the cell reads its namespace dynamically";
   if (facts.selfDocumented.has(binding.name)) return `an f-string prints its name (\`{${binding.name}=}\`)`;
   return undefined;

@@ -52,6 +52,8 @@ export function cellGlobals(notebook: Notebook): CellGlobals {
     for (const b of scanStatements(layout.statements, cell)) {
       if (!isPrivateName(b.name)) bindings.push(b);
     }
+    // Only the range is read again (`codeRange`): the statements need not stay in memory.
+    forgetStatements(notebook, cell);
   }
   const result = { bindings };
   cache.set(notebook, result);
@@ -85,10 +87,44 @@ interface Range {
 /** The code a cell's bindings are read from, and its statements. */
 interface CellLayout {
   readonly range: Range;
+  /** Emptied once `cellGlobals` has read them. */
   readonly statements: readonly Statement[];
 }
 
-const layoutCache = new WeakMap<Cell, CellLayout | null>();
+/**
+ * What this module computes once per notebook: blanked code by range, and per cell (by index)
+ * its blanked text and its layout. One map entry per notebook rather than per cell: weak maps
+ * keyed by many short-lived objects are costly to fill and to collect.
+ */
+interface NotebookState {
+  /** Blanked code of `source[start, end)`, keyed by `rangeKey`. */
+  readonly blanks: Map<number, string>;
+  /** `end + 1` never exceeds it: `start * stride + end` is a unique key. */
+  readonly stride: number;
+  readonly cellBlanks: Array<Blanked | undefined>;
+  /** `null`: the cell has no layout. */
+  readonly layouts: Array<CellLayout | null | undefined>;
+}
+
+const stateCache = new WeakMap<Notebook, NotebookState>();
+
+function stateOf(notebook: Notebook): NotebookState {
+  let state = stateCache.get(notebook);
+  if (!state) {
+    state = { blanks: new Map(), stride: notebook.source.length + 1, cellBlanks: [], layouts: [] };
+    stateCache.set(notebook, state);
+  }
+  return state;
+}
+
+function rangeKey(state: NotebookState, start: number, end: number): number {
+  return start * state.stride + end;
+}
+
+/** Whether per-cell results may be cached under `cell.index` (a cell of this notebook). */
+function ownCell(notebook: Notebook, cell: Cell): boolean {
+  return notebook.cells[cell.index] === cell;
+}
 
 /**
  * `cellCodeRange(cell, notebook.source)` for a regular cell, read from the text when it can be
@@ -101,13 +137,22 @@ export function codeRange(notebook: Notebook, cell: Cell): Range {
 
 /** The code range and statements of a regular cell (code range) or of the setup cell (body). */
 function cellLayout(notebook: Notebook, cell: Cell): CellLayout | undefined {
-  const cached = layoutCache.get(cell);
+  const layouts = stateOf(notebook).layouts;
+  const own = ownCell(notebook, cell);
+  const cached = own ? layouts[cell.index] : undefined;
   if (cached !== undefined) return cached ?? undefined;
   let layout: CellLayout | undefined;
   if (cell.kind === "cell") layout = layoutFromText(notebook, cell) ?? layoutFromTree(notebook, cellCodeRange(cell, notebook.source));
   else if (cell.kind === "setup" && cell.body) layout = layoutFromTree(notebook, { start: cell.signatureEnd, end: cell.end });
-  layoutCache.set(cell, layout ?? null);
+  if (own) layouts[cell.index] = layout ?? null;
   return layout;
+}
+
+/** Keeps only the range of a cell's cached layout. */
+function forgetStatements(notebook: Notebook, cell: Cell): void {
+  const layouts = stateOf(notebook).layouts;
+  const layout = layouts[cell.index];
+  if (layout && ownCell(notebook, cell)) layouts[cell.index] = { range: layout.range, statements: [] };
 }
 
 function layoutFromTree(notebook: Notebook, range: Range): CellLayout {
@@ -145,9 +190,9 @@ function layoutFromText(notebook: Notebook, cell: Cell): CellLayout | undefined 
   const returnAt = finalReturn(source, blank, cell, all);
   if (returnAt === undefined) return undefined;
   const end = Math.max(start, returnAt === -1 ? cell.end : returnAt);
-  const key = `${start}:${end}`;
-  const blanks = blanksOf(notebook);
-  if (!blanks.has(key)) blanks.set(key, blank.slice(start - cell.start, end - cell.start));
+  const state = stateOf(notebook);
+  const key = rangeKey(state, start, end);
+  if (!state.blanks.has(key)) state.blanks.set(key, blank.slice(start - cell.start, end - cell.start));
   return { range: { start, end }, statements: returnAt === -1 ? all : all.slice(0, -1) };
 }
 
@@ -157,8 +202,24 @@ function layoutFromText(notebook: Notebook, cell: Cell): CellLayout | undefined 
  * it, is left to the tree.
  */
 function defKeyword(blank: string): number {
-  const keyword = /(?<![A-Za-z0-9_\x80-\uffff])(?:def|class|lambda)(?![A-Za-z0-9_\x80-\uffff])/.exec(blank);
-  return keyword && keyword[0] === "def" ? keyword.index : -1;
+  // The first of the three words not inside a longer word (any non-ASCII code unit counts as a
+  // word character), found without a lookbehind, which the regex engine would try everywhere.
+  const candidates = DEF_CLASS_LAMBDA;
+  candidates.lastIndex = 0;
+  for (let m = candidates.exec(blank); m; m = candidates.exec(blank)) {
+    const at = m.index;
+    // The three words start with different letters: no other one can match at `at`.
+    if (!isWordCode(blank.charCodeAt(at - 1)) && !isWordCode(blank.charCodeAt(at + m[0].length))) return m[0] === "def" ? at : -1;
+    candidates.lastIndex = at + 1;
+  }
+  return -1;
+}
+
+const DEF_CLASS_LAMBDA = /def|class|lambda/g;
+
+/** An ASCII letter, digit or `_`, or any non-ASCII code unit; false for NaN (out of range). */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c >= 128;
 }
 
 /**
@@ -347,40 +408,28 @@ export function blankStringsAndComments(source: string, start: number, end: numb
   return blankText(source.slice(start, end)).blank;
 }
 
-const blankCache = new WeakMap<Notebook, Map<string, string>>();
-
-function blanksOf(notebook: Notebook): Map<string, string> {
-  let blanks = blankCache.get(notebook);
-  if (!blanks) {
-    blanks = new Map();
-    blankCache.set(notebook, blanks);
-  }
-  return blanks;
-}
-
 /** `blankStringsAndComments` of a range of the notebook, computed once per notebook and range. */
 export function blankedCode(notebook: Notebook, start: number, end: number): string {
-  const blanks = blanksOf(notebook);
-  const key = `${start}:${end}`;
-  let blank = blanks.get(key);
+  const state = stateOf(notebook);
+  const key = rangeKey(state, start, end);
+  let blank = state.blanks.get(key);
   if (blank === undefined) {
     blank = blankStringsAndComments(notebook.source, start, end);
-    blanks.set(key, blank);
+    state.blanks.set(key, blank);
   }
   return blank;
 }
 
-const cellBlankCache = new WeakMap<Cell, Blanked>();
-
 /** The whole cell (decorators to the end of the body) blanked, cached for `blankedCode` too. */
 function blankCell(notebook: Notebook, cell: Cell): Blanked {
-  let blanked = cellBlankCache.get(cell);
+  const state = stateOf(notebook);
+  const own = ownCell(notebook, cell);
+  let blanked = own ? state.cellBlanks[cell.index] : undefined;
   if (!blanked) {
     blanked = blankText(notebook.source.slice(cell.start, cell.end));
-    cellBlankCache.set(cell, blanked);
-    const blanks = blanksOf(notebook);
-    const key = `${cell.start}:${cell.end}`;
-    if (!blanks.has(key)) blanks.set(key, blanked.blank);
+    if (own) state.cellBlanks[cell.index] = blanked;
+    const key = rangeKey(state, cell.start, cell.end);
+    if (!state.blanks.has(key)) state.blanks.set(key, blanked.blank);
   }
   return blanked;
 }
@@ -445,60 +494,85 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 13 || code === 12 || code === 10;
 }
 
-/** Splits blanked code into logical statements (`;` and one-line compound bodies split too). */
+/**
+ * Splits blanked code into logical statements (`;` and one-line compound bodies split too).
+ * Line by line: a line's indentation, then its brackets and `;`; a line break ends the
+ * statement unless a bracket is open or the line ends with `\\`.
+ */
 function statements(blank: string, base: number): Statement[] {
   const result: Statement[] = [];
-  let depth = 0;
-  let stmtStart = -1;
-  let indent = 0;
-  /** Indentation width so far on the current line, or -1 once something else was seen. */
-  let lineIndent = 0;
-  /** Last character on the current line other than a space or tab (for `\` continuations). */
-  let lastCode = 0;
-  const flush = (endIndex: number) => {
-    if (stmtStart === -1) return;
-    let end = endIndex;
-    while (end > stmtStart && isSpace(blank.charCodeAt(end - 1))) end--;
-    const text = blank.slice(stmtStart, end);
-    const keyword = keywordOf(text);
-    const colon = COMPOUND.has(keyword) ? headerColon(text) : -1;
-    if (colon !== -1 && text.slice(colon + 1).trim() !== "") {
-      // One-line compound statements: `if x: y = 1`, `for a in b: c = a`, `else: d = 2`.
-      const header = text.slice(0, colon + 1);
-      const start = base + stmtStart;
-      result.push({ start, end: start + header.length, text: header, indent, keyword, inline: false });
-      const rest = text.slice(colon + 1);
-      const restText = rest.trimStart();
-      const lead = rest.length - restText.length;
-      result.push({ start: start + colon + 1 + lead, end: base + end, text: restText, indent: indent + 1, keyword: keywordOf(restText), inline: true });
-    } else result.push({ start: base + stmtStart, end: base + end, text, indent, keyword, inline: false });
-    stmtStart = -1;
-  };
   const length = blank.length;
-  for (let i = 0; i <= length; i++) {
-    const c = i < length ? blank.charCodeAt(i) : 10;
-    if (c === 10) {
-      const continued = depth > 0 || lastCode === 92; // backslash
-      if (!continued) flush(i);
-      lineIndent = 0;
-      lastCode = 0;
-      continue;
+  let depth = 0;
+  /** Start of the statement being read, or -1. */
+  let stmtStart = -1;
+  /** Indentation width of the line the statement starts on. */
+  let indent = 0;
+  let i = 0;
+  while (i <= length) {
+    let lineIndent = 0;
+    for (; i < length; i++) {
+      const c = blank.charCodeAt(i);
+      if (c === 32) lineIndent++;
+      else if (c === 9) lineIndent = lineIndent - (lineIndent % 8) + 8;
+      else if (c === 12) lineIndent = 0;
+      else if (c !== 13) break;
     }
-    if (c === 32 || c === 9 || c === 13 || c === 12) {
-      if (lineIndent !== -1) lineIndent = c === 9 ? lineIndent - (lineIndent % 8) + 8 : c === 12 ? 0 : c === 32 ? lineIndent + 1 : lineIndent;
-      continue;
+    let lineEnd = blank.indexOf("\n", i);
+    if (lineEnd === -1) lineEnd = length;
+    /** The line's last character other than a space or tab (0 for none), for `\\` continuations. */
+    let lastCode = 0;
+    if (i < lineEnd) {
+      if (stmtStart === -1) {
+        stmtStart = i;
+        if (depth === 0) indent = lineIndent;
+      }
+      for (let j = i; j < lineEnd; j++) {
+        const c = blank.charCodeAt(j);
+        if (c === 40 || c === 91 || c === 123) depth++;
+        else if (c === 41 || c === 93 || c === 125) depth = depth > 0 ? depth - 1 : 0;
+        else if (c === 59 && depth === 0) {
+          // `;`: the next statement starts at the next character other than a space.
+          pushStatement(result, blank, base, stmtStart, j, indent);
+          stmtStart = -1;
+          while (j + 1 < lineEnd && isInlineSpace(blank.charCodeAt(j + 1))) j++;
+          if (j + 1 < lineEnd) stmtStart = j + 1;
+        }
+      }
+      let last = lineEnd - 1;
+      while (isInlineSpace(blank.charCodeAt(last))) last--;
+      if (last >= i) lastCode = blank.charCodeAt(last);
     }
-    lastCode = c;
-    if (stmtStart === -1) {
-      stmtStart = i;
-      if (depth === 0 && lineIndent !== -1) indent = lineIndent;
+    if (stmtStart !== -1 && depth === 0 && lastCode !== 92) {
+      pushStatement(result, blank, base, stmtStart, lineEnd, indent);
+      stmtStart = -1;
     }
-    lineIndent = -1;
-    if (c === 40 || c === 91 || c === 123) depth++;
-    else if (c === 41 || c === 93 || c === 125) depth = depth > 0 ? depth - 1 : 0;
-    else if (c === 59 && depth === 0) flush(i); // `;`
+    i = lineEnd + 1;
   }
   return result;
+}
+
+/** A space, tab, carriage return or form feed (not a line break). */
+function isInlineSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 13 || code === 12;
+}
+
+/** Adds the statement `blank[stmtStart, endIndex)` (trailing spaces trimmed), split if it is a one-line compound statement. */
+function pushStatement(result: Statement[], blank: string, base: number, stmtStart: number, endIndex: number, indent: number): void {
+  let end = endIndex;
+  while (end > stmtStart && isSpace(blank.charCodeAt(end - 1))) end--;
+  const text = blank.slice(stmtStart, end);
+  const keyword = keywordOf(text);
+  const colon = COMPOUND.has(keyword) ? headerColon(text) : -1;
+  if (colon !== -1 && text.slice(colon + 1).trim() !== "") {
+    // One-line compound statements: `if x: y = 1`, `for a in b: c = a`, `else: d = 2`.
+    const header = text.slice(0, colon + 1);
+    const start = base + stmtStart;
+    result.push({ start, end: start + header.length, text: header, indent, keyword, inline: false });
+    const rest = text.slice(colon + 1);
+    const restText = rest.trimStart();
+    const lead = rest.length - restText.length;
+    result.push({ start: start + colon + 1 + lead, end: base + end, text: restText, indent: indent + 1, keyword: keywordOf(restText), inline: true });
+  } else result.push({ start: base + stmtStart, end: base + end, text, indent, keyword, inline: false });
 }
 
 const COMPOUND = new Set(["if", "elif", "else", "for", "while", "with", "try", "except", "finally"]);
@@ -573,8 +647,14 @@ function scanStatements(list: readonly Statement[], cell: Cell): GlobalBinding[]
     globals.clear();
     readStatement(s, word, found);
   }
-  found.sort((a, b) => a.start - b.start);
+  // Mostly in order already (a walrus target can come before the statement's other targets).
+  if (!isSortedByStart(found)) found.sort((a, b) => a.start - b.start);
   return found.map((b) => ({ name: b.name, cell, kind: b.kind, start: b.start, end: b.end, statementStart: b.statementStart, statementEnd: b.statementEnd }));
+}
+
+function isSortedByStart(list: readonly RawBinding[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i - 1]!.start > list[i]!.start) return false;
+  return true;
 }
 
 function binding(written: string, kind: BindingKind, at: number, s: Statement): RawBinding {
@@ -757,9 +837,11 @@ interface AssignmentOperator {
 /** The `=` (and `+=`, `//=`, ...) operators at bracket depth 0, before any `lambda`. */
 function assignmentOperators(text: string): AssignmentOperator[] {
   const result: AssignmentOperator[] = [];
-  if (!text.includes("=")) return result;
+  // Nothing after the last `=` can be an assignment operator.
+  const lastEquals = text.lastIndexOf("=");
+  if (lastEquals === -1) return result;
   let depth = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i <= lastEquals; i++) {
     const c = text.charCodeAt(i);
     if (isOpening(c)) depth++;
     else if (isClosing(c)) depth--;
