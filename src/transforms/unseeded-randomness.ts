@@ -4,6 +4,7 @@ import type { Dataflow } from "../notebook/dataflow.js";
 import type { Cell, Notebook } from "../notebook/model.js";
 import { endOf, startOf, type Matcher, type PyNode } from "../notebook/python.js";
 import { importsOf } from "./lib/imports.js";
+import { lazyFix } from "./lib/lazy-fix.js";
 import {
   analyzeRandomness,
   LIB_NAMES,
@@ -129,8 +130,8 @@ interface SeedPlan {
   readonly setSeed: string | undefined;
   /** Expression of the seed value: `seed`, `SEED`, `seed.value`. */
   readonly seedValue: string;
-  /** Edits that create the seed cell or seed value; the same in every fix. */
-  readonly shared: readonly Edit[];
+  /** Edits that create the seed cell or seed value; the same in every fix (computed on first use). */
+  readonly shared: () => readonly Edit[];
   readonly describe: string;
 }
 
@@ -168,7 +169,7 @@ export const unseededRandomness = defineRule({
         if (draws.length === 0 && generators.length === 0) continue;
         const finding: Finding = { cell, draws, unseeded, generators };
         if (cell.kind === "setup") reportSetup(context, finding);
-        else if (cell.bodyIndent === "") {
+        else if (writtenOnOneLine(notebook, cell)) {
           context.report({ node: primaryNode(finding), message: `${describeFinding(finding, "set_seed", "seed")} (the cell is written on one line: not fixed)` });
         } else fixable.push(finding);
       } else if (cell.kind === "function" || cell.kind === "class") {
@@ -177,28 +178,31 @@ export const unseededRandomness = defineRule({
     }
     if (fixable.length === 0) return;
 
+    // The plan's names (and their freshName calls) are decided here, in order; its edits, and
+    // each fix's, only when the fix loop reads them (see `lazyFix`).
     const plan = planSeeding(context, facts, fixable);
     for (const finding of fixable) {
       const message = describeFinding(finding, plan.setSeed ?? "set_seed", plan.seedValue);
-      const edits: Edit[] = [...plan.shared];
+      let at: PyNode | undefined;
       if (finding.unseeded.size > 0) {
-        const at = cellStartStatement(finding.cell);
+        at = cellStartStatement(notebook, finding.cell);
         if (!at || !plan.setSeed) {
           context.report({ node: primaryNode(finding), message: `${message} (no statement to seed before: not fixed)` });
           continue;
         }
-        edits.push(insertLinesBefore(notebook, at, `${plan.setSeed}(${plan.seedValue})`));
       }
-      for (const g of finding.generators) edits.push(replaceNode(g.args, `(${plan.seedValue})`));
       const what =
         finding.unseeded.size > 0
           ? `Start the cell with \`${plan.setSeed}(${plan.seedValue})\``
           : `Pass \`${plan.seedValue}\` to the random generator`;
-      context.report({
-        node: primaryNode(finding),
-        message,
-        fix: { description: plan.describe ? `${what}; ${plan.describe}` : what, edits },
+      const seedCall = `${plan.setSeed}(${plan.seedValue})`;
+      const fix = lazyFix(plan.describe ? `${what}; ${plan.describe}` : what, () => {
+        const edits: Edit[] = [...plan.shared()];
+        if (at) edits.push(insertLinesBefore(notebook, at, seedCall));
+        for (const g of finding.generators) edits.push(replaceNode(g.args, `(${plan.seedValue})`));
+        return edits;
       });
+      context.report({ node: primaryNode(finding), message, fix });
     }
   },
 });
@@ -302,17 +306,78 @@ function reportTopLevelDefinition(context: RuleContext, facts: RandomnessFacts, 
 const STOP_GATE = /^\w+\.stop\(/;
 
 /**
+ * A cell header whose body certainly starts on its own, indented line: `@app.cell` (with plain
+ * options), then `def _(params):` with plain parameters (no brackets, strings, comments or
+ * continuations to hide a colon or a line break), then blank lines and an indented statement.
+ */
+const MULTILINE_CELL_HEADER =
+  /@app\.cell(?:\([^()"'#\\]*\))?[ \t]*\r?\n(?:async[ \t]+)?def[ \t]+[A-Za-z_][A-Za-z0-9_]*[ \t]*\([^()"'#\\]*\)[ \t]*(?:->[ \t]*[A-Za-z_][A-Za-z0-9_.]*[ \t]*)?:[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]+[^ \t\r\n#\\]/y;
+
+/** `cell.bodyIndent === ""`, read from the text when the header is a plain one (most are). */
+function writtenOnOneLine(notebook: Notebook, cell: Cell): boolean {
+  MULTILINE_CELL_HEADER.lastIndex = cell.start;
+  return MULTILINE_CELL_HEADER.test(notebook.source) ? false : cell.bodyIndent === "";
+}
+
+/**
+ * `cell.statements` read one at a time, as far as they are asked for: the named children of the
+ * body without comments, and without the final `return` of a function cell.
+ */
+class Statements {
+  /** The body's named children other than comments, read so far. */
+  private readonly read: Array<{ node: PyNode; kind: string }> = [];
+  private cursor: PyNode | null | undefined;
+
+  constructor(private readonly cell: Cell) {}
+
+  /** Whether a final `return` is split off (function cells), as the model does. */
+  private get splitReturn(): boolean {
+    return this.cell.kind === "cell" && this.cell.definition?.kind() === "function_definition";
+  }
+
+  private raw(index: number): { node: PyNode; kind: string } | undefined {
+    while (this.read.length <= index) {
+      if (this.cursor === undefined) this.cursor = this.cell.body?.child(0) ?? null;
+      else if (this.cursor !== null) this.cursor = this.cursor.next();
+      const node = this.cursor;
+      if (node === null) return undefined;
+      if (!node.isNamed()) continue;
+      const kind = node.kind() as string;
+      if (kind !== "comment") this.read.push({ node, kind });
+    }
+    return this.read[index];
+  }
+
+  /** `cell.statements[index]`. */
+  at(index: number): PyNode | undefined {
+    const statement = this.raw(index);
+    if (!statement) return undefined;
+    if (statement.kind === "return_statement" && !this.raw(index + 1) && this.splitReturn) return undefined;
+    return statement.node;
+  }
+}
+
+/**
  * The statement `set_seed(seed)` goes before: the first one after a leading docstring and
  * after leading `mo.stop(...)` gates.
  */
-function cellStartStatement(cell: Cell): PyNode | undefined {
-  const [first, second] = cell.statements;
+function cellStartStatement(notebook: Notebook, cell: Cell): PyNode | undefined {
+  const statements = new Statements(cell);
+  const first = statements.at(0);
   if (!first) return undefined;
-  const isDocstring = first.kind() === "expression_statement" && first.namedChildren().length === 1 && first.namedChildren()[0]!.kind() === "string";
-  if (isDocstring && !second) return undefined;
+  const isDocstring = first.kind() === "expression_statement" && isOnlyString(first);
+  if (isDocstring && !statements.at(1)) return undefined;
   let index = isDocstring ? 1 : 0;
-  while (index + 1 < cell.statements.length && STOP_GATE.test(cell.statements[index]!.text())) index++;
-  return cell.statements[index];
+  // A gate's text has `.stop(`: without one in the cell, no statement is a gate.
+  if (notebook.source.slice(cell.start, cell.end).includes(".stop(")) {
+    while (statements.at(index + 1) && STOP_GATE.test(statements.at(index)!.text())) index++;
+  }
+  return statements.at(index);
+}
+
+function isOnlyString(statement: PyNode): boolean {
+  const children = statement.namedChildren();
+  return children.length === 1 && children[0]!.kind() === "string";
 }
 
 // --- the seed plan ------------------------------------------------------------------------
@@ -520,7 +585,7 @@ function planSeeding(context: RuleContext, facts: RandomnessFacts, findings: rea
 
   // Everything exists: each cell just calls it.
   if (value && (fn || needed.size === 0)) {
-    return { setSeed: fn?.name, seedValue: value.expression, shared: [], describe: "" };
+    return { setSeed: fn?.name, seedValue: value.expression, shared: () => [], describe: "" };
   }
 
   // A seeding function exists and some cell calls it with a literal: name that value.
@@ -531,7 +596,7 @@ function planSeeding(context: RuleContext, facts: RandomnessFacts, findings: rea
       return {
         setSeed: fn.name,
         seedValue: seed,
-        shared: [
+        shared: () => [
           insertLinesBefore(notebook, literal.statement, `${seed} = ${literal.value.text()}`),
           replaceRange(startOf(literal.value), endOf(literal.value), seed),
         ],
@@ -540,34 +605,38 @@ function planSeeding(context: RuleContext, facts: RandomnessFacts, findings: rea
     }
   }
 
-  // Build the seed cell.
+  // Build the seed cell. Its names are picked now (freshName calls keep their order); where
+  // the cell goes and what it imports only matter to the edits.
   const seed = value?.expression ?? freshName(context, flow, "seed");
-  const lines: string[] = [];
-  if (!value) lines.push(`${seed} = 42`);
-  let setSeed = fn?.name;
-  const seedings = facts.importedLibs.map((lib) => libSeeding(notebook, flow, graph, lib));
-  // The cell goes after the cells that import the libraries, even when it does not read them.
-  const importCells = seedings.flatMap((s) => (s.cell === undefined ? [] : [s.cell]));
-  if (needed.size > 0 && !fn) {
-    setSeed = freshName(context, flow, "set_seed");
-    deps.push(...importCells);
-    const localImports = seedings.flatMap((s) => (s.localImport ? [s.localImport] : []));
-    if (lines.length > 0) lines.push("", "");
-    lines.push(`def ${setSeed}(seed: int) -> None:`, `    """Seeds every random number generator the notebook uses."""`);
-    for (const statement of localImports) lines.push(`    ${statement}`);
-    if (localImports.length > 0) lines.push("");
-    for (const s of seedings) for (const line of s.lines) lines.push(`    ${line}`);
-    lines.push("", "", `${setSeed}(${seed})`);
-  } else if (setSeed) {
-    lines.push(`${setSeed}(${seed})`);
-  }
-
-  const after = [...deps, ...importCells];
-  const anchor = after.length > 0 ? notebook.cells[Math.max(...after)] : undefined;
-  const first = notebook.cells.find((c) => c.kind === "cell" && !isMarkdownCell(c)) ?? notebook.cells.find((c) => c.kind === "cell")!;
-  const insertion = anchor ? insertCell(anchor, "after", lines.join("\n")) : insertCell(first, "before", lines.join("\n"));
-  const defines = [value ? undefined : `\`${seed}\``, setSeed && !fn ? `\`${setSeed}\`` : undefined].filter(Boolean).join(" and ");
-  return { setSeed, seedValue: seed, shared: [insertion], describe: `insert a seed cell defining ${defines}` };
+  const createsSetSeed = needed.size > 0 && !fn;
+  const setSeed = createsSetSeed ? freshName(context, flow, "set_seed") : fn?.name;
+  const seedCell = (): Edit[] => {
+    const lines: string[] = [];
+    if (!value) lines.push(`${seed} = 42`);
+    const seedings = facts.importedLibs.map((lib) => libSeeding(notebook, flow, graph, lib));
+    // The cell goes after the cells that import the libraries, even when it does not read them.
+    const importCells = seedings.flatMap((s) => (s.cell === undefined ? [] : [s.cell]));
+    const after = [...deps];
+    if (createsSetSeed) {
+      after.push(...importCells);
+      const localImports = seedings.flatMap((s) => (s.localImport ? [s.localImport] : []));
+      if (lines.length > 0) lines.push("", "");
+      lines.push(`def ${setSeed}(seed: int) -> None:`, `    """Seeds every random number generator the notebook uses."""`);
+      for (const statement of localImports) lines.push(`    ${statement}`);
+      if (localImports.length > 0) lines.push("");
+      for (const s of seedings) for (const line of s.lines) lines.push(`    ${line}`);
+      lines.push("", "", `${setSeed}(${seed})`);
+    } else if (setSeed) {
+      lines.push(`${setSeed}(${seed})`);
+    }
+    after.push(...importCells);
+    const anchor = after.length > 0 ? notebook.cells[Math.max(...after)] : undefined;
+    const first = notebook.cells.find((c) => c.kind === "cell" && !isMarkdownCell(c)) ?? notebook.cells.find((c) => c.kind === "cell")!;
+    return [anchor ? insertCell(anchor, "after", lines.join("\n")) : insertCell(first, "before", lines.join("\n"))];
+  };
+  let shared: readonly Edit[] | undefined;
+  const defines = [value ? undefined : `\`${seed}\``, createsSetSeed ? `\`${setSeed}\`` : undefined].filter(Boolean).join(" and ");
+  return { setSeed, seedValue: seed, shared: () => (shared ??= seedCell()), describe: `insert a seed cell defining ${defines}` };
 }
 
 /** A top-level `set_seed(42)` in a cell that no random cell feeds. */

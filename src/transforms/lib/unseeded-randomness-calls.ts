@@ -231,8 +231,6 @@ const ARGUMENTS_AFTER = new RegExp(`${EXTRAS}*\\(`, "y");
 const NAME_CHAR = /[\p{XID_Continue}\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}]/u;
 const NON_ASCII = /[^\x00-\x7f]/g;
 const BLANK_OR_CONTINUATION = /[\s\uFEFF\u2060\u200B\\]/;
-/** `def`, `class` or `async` starting a node's text: a definition (or, for `async`, maybe a name). */
-const DEFINITION_KEYWORD = /(def|class|async)(?![\p{XID_Continue}])/uy;
 
 interface CalledWords {
   /** Every run of name characters that an argument list follows (past blanks and comments). */
@@ -524,20 +522,20 @@ export function analyzeRandomness(notebook: Notebook): RandomnessFacts {
     // also a called expression comes right after its call in the query's (tree) order.
     const calleeStarts = new Set<number>();
     for (const node of notebook.root.root().findAll({ rule: { any: rules } })) {
-      const range = node.range();
-      const start = range.start.index;
-      const end = range.end.index;
-      DEFINITION_KEYWORD.lastIndex = start;
-      const keyword = withDefinitions ? DEFINITION_KEYWORD.exec(source)?.[1] : undefined;
-      // `async` may also be a name (`async.x()`); `def` and `class` never are.
-      const kind = keyword === "def" || keyword === "class" ? undefined : node.kind();
-      if (kind === undefined || (keyword === "async" && kind === "function_definition")) {
-        addCallable(node, start, end, keyword === "class");
-      } else if (kind === "call") {
+      // The kind first: a call needs its callee's range, not its own (each range is a native call).
+      const kind = node.kind();
+      if (kind === "call") {
         const callee = node.field("function")!;
         const calleeRange = callee.range();
         calleeStarts.add(calleeRange.start.index);
         calls.push({ node: callee, call: node, start: calleeRange.start.index, end: calleeRange.end.index });
+        continue;
+      }
+      const range = node.range();
+      const start = range.start.index;
+      const end = range.end.index;
+      if (kind === "function_definition" || kind === "class_definition") {
+        addCallable(node, start, end, kind === "class_definition");
       } else if (args.length > 0 && nextToken(source, end) !== "(") {
         names.push({ node, start, end });
       } else if (!calleeStarts.has(start)) {
