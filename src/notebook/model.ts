@@ -161,6 +161,16 @@ function bodyParts(body: PyNode | undefined, splitReturn: boolean): BodyParts {
 }
 
 /**
+ * A cell header whose body certainly starts on its own, indented line: `@app.cell` (with plain
+ * options), then `def _(params):` with plain parameters (no brackets, strings, comments or
+ * continuations to hide a colon or a line break), then blank lines and an indented line that
+ * starts the first statement. Most cells are written so: their indentation is read from the
+ * text, without the tree.
+ */
+const PLAIN_CELL_HEADER =
+  /@app\.cell(?:\([^()"'#\\]*\))?[ \t]*\r?\n(?:async[ \t]+)?def[ \t]+[A-Za-z_][A-Za-z0-9_]*[ \t]*\([^()"'#\\]*\)[ \t]*(?:->[ \t]*[A-Za-z_][A-Za-z0-9_.]*[ \t]*)?:[ \t]*\r?\n(?:[ \t]*\r?\n)*([ \t]+)[^ \t\r\n#\\]/y;
+
+/**
  * Where the `:` that ends a definition's signature ends. After a function's parameters only
  * `-> type` or the colon can follow: when blanks and the colon do, the text says where it is,
  * without listing the definition's children.
@@ -217,6 +227,9 @@ function readDecoratedCell({ node, start, end }: TopLevel, source: string, index
   const colonEnd = lazy(() => signatureColonEnd(def, isFunction, source));
   const signatureEnd = lazy(() => colonEnd() ?? signatureStart());
   const bodyIndent = lazy(() => {
+    PLAIN_CELL_HEADER.lastIndex = start;
+    const plain = PLAIN_CELL_HEADER.exec(source);
+    if (plain) return plain[1]!;
     const first = firstBody();
     const colon = colonEnd();
     return first && colon !== undefined && source.lastIndexOf("\n", startOf(first)) >= colon ? indentationAt(source, startOf(first)) : "";

@@ -169,7 +169,7 @@ export const unseededRandomness = defineRule({
         if (draws.length === 0 && generators.length === 0) continue;
         const finding: Finding = { cell, draws, unseeded, generators };
         if (cell.kind === "setup") reportSetup(context, finding);
-        else if (writtenOnOneLine(notebook, cell)) {
+        else if (writtenOnOneLine(cell)) {
           context.report({ node: primaryNode(finding), message: `${describeFinding(finding, "set_seed", "seed")} (the cell is written on one line: not fixed)` });
         } else fixable.push(finding);
       } else if (cell.kind === "function" || cell.kind === "class") {
@@ -305,18 +305,9 @@ function reportTopLevelDefinition(context: RuleContext, facts: RandomnessFacts, 
 /** A leading `mo.stop(...)` gate: the guide seeds after the gate, so a skipped run draws nothing. */
 const STOP_GATE = /^\w+\.stop\(/;
 
-/**
- * A cell header whose body certainly starts on its own, indented line: `@app.cell` (with plain
- * options), then `def _(params):` with plain parameters (no brackets, strings, comments or
- * continuations to hide a colon or a line break), then blank lines and an indented statement.
- */
-const MULTILINE_CELL_HEADER =
-  /@app\.cell(?:\([^()"'#\\]*\))?[ \t]*\r?\n(?:async[ \t]+)?def[ \t]+[A-Za-z_][A-Za-z0-9_]*[ \t]*\([^()"'#\\]*\)[ \t]*(?:->[ \t]*[A-Za-z_][A-Za-z0-9_.]*[ \t]*)?:[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]+[^ \t\r\n#\\]/y;
-
-/** `cell.bodyIndent === ""`, read from the text when the header is a plain one (most are). */
-function writtenOnOneLine(notebook: Notebook, cell: Cell): boolean {
-  MULTILINE_CELL_HEADER.lastIndex = cell.start;
-  return MULTILINE_CELL_HEADER.test(notebook.source) ? false : cell.bodyIndent === "";
+/** Whether the cell is written on one line (`def _(): return`): then there is no line to seed before. */
+function writtenOnOneLine(cell: Cell): boolean {
+  return cell.bodyIndent === "";
 }
 
 /**
