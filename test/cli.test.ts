@@ -163,6 +163,22 @@ describe("bulk runs", () => {
     expect(one.status).toBe(2);
   });
 
+  it("files sent to the workers in batches come back in order, whatever thread finishes first", () => {
+    // 40 files and 2 jobs: tasks of 2 files; a broken file in the middle of a batch.
+    const dir = tree({
+      ...Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`nb_${String(i).padStart(2, "0")}.py`, i % 3 === 0 ? CLEAN : DEL_WITHOUT_EMPTY_CACHE])),
+      "nb_17.py": DEL_WITHOUT_EMPTY_CACHE.replace("del model", "del model)"),
+    });
+    const one = runCli(["--check", "--jobs", "1", "."], { cwd: dir });
+    const two = runCli(["--check", "--jobs", "2", "."], { cwd: dir });
+    expect(two.stdout).toBe(one.stdout);
+    const files = [...two.stdout.matchAll(/^(nb_\d+)\.py:/gm)].map((m) => m[1]);
+    expect(files).toEqual([...files].sort());
+    expect(new Set(files).size).toBe(25); // 26 files need a fix, one of them is broken
+    expect(two.stderr).toContain("nb_17.py:");
+    expect(two.stderr).toContain("Scanned 40 files");
+  });
+
   it("one broken file never stops the others; the summary counts each kind", () => {
     const dir = mixed();
     const r = runCli(["--jobs", "2", "."], { cwd: dir });

@@ -2,7 +2,7 @@
 // in the main thread or in a worker.
 import v8 from "node:v8";
 import vm from "node:vm";
-import { fixSourceAsync, lintSource, NotebookSourceError, readNotebookFile, writeNotebookFile, type FixSourceOptions } from "../api.js";
+import { fixSourceAsync, lintSource, NotebookSourceError, readNotebookFileSync, writeNotebookFile, type FixSourceOptions } from "../api.js";
 import type { AppliedFix } from "../engine/fixer.js";
 import type { InternalError } from "../engine/lint.js";
 import type { Diagnostic, FixSafety } from "../engine/types.js";
@@ -120,12 +120,13 @@ const COLLECT_EVERY_CHARS = 256 * 1024;
 
 /**
  * Syntax trees live in native memory that V8 does not see, so its garbage collector runs too
- * rarely to free them on a long run: collect after every so much parsed source (the trees are
- * then freed on the next turn of the event loop, which the file read that follows gives).
+ * rarely to free them on a long run: collect after every so much parsed source. The trees are
+ * then freed by finalizers on a later turn of the event loop: the caller awaits one when this
+ * returns true.
  */
-function releaseSyntaxTrees(): void {
+function releaseSyntaxTrees(): boolean {
   const parsed = parsedSourceLength();
-  if (parsed - parsedAtCollection < COLLECT_EVERY_CHARS) return;
+  if (parsed - parsedAtCollection < COLLECT_EVERY_CHARS) return false;
   parsedAtCollection = parsed;
   if (collectGarbage === undefined) {
     try {
@@ -136,19 +137,22 @@ function releaseSyntaxTrees(): void {
     }
   }
   collectGarbage?.();
+  return true;
 }
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 /** A large file's fix passes parse it many times: release the trees of earlier passes. */
 async function betweenFixPasses(): Promise<void> {
   releaseSyntaxTrees();
-  await new Promise((resolve) => setImmediate(resolve));
+  await nextTurn();
 }
 
 export async function processFile(path: string, options: ProcessOptions): Promise<FileOutcome> {
-  releaseSyntaxTrees();
+  if (releaseSyntaxTrees()) await nextTurn();
   let read;
   try {
-    read = await readNotebookFile(path);
+    read = readNotebookFileSync(path);
   } catch (error) {
     return failure(path, error);
   }

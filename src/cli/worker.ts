@@ -1,11 +1,11 @@
-// Worker-thread entry: processes one file. Each worker parses with its own ast-grep instance.
+// Worker-thread entry: processes a batch of files, one after another. Each worker parses with
+// its own ast-grep instance.
 import { processFile, type FileOutcome, type ProcessOptions } from "./process.js";
 
-export interface WorkerTask {
-  readonly path: string;
-  readonly options: ProcessOptions;
-}
+export type WorkerTask = ReadonlyArray<{ readonly path: string; readonly options: ProcessOptions }>;
 
-export default async function run(task: WorkerTask): Promise<FileOutcome> {
-  return processFile(task.path, task.options);
+export default async function run(task: WorkerTask): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = [];
+  for (const { path, options } of task) outcomes.push(await processFile(path, options));
+  return outcomes;
 }
