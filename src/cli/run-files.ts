@@ -1,9 +1,11 @@
 // Processes many files: in this thread for a few files or `--jobs 1`, else on a pool of worker
 // threads. Outcomes come back in input order whatever finished first.
 import { availableParallelism } from "node:os";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { Tinypool } from "tinypool";
 import { ProgressBar } from "./progress.js";
 import { processFile, type FileOutcome, type ProcessOptions, type ReportedDiagnostic } from "./process.js";
+import type { AppliedFix } from "../engine/fixer.js";
 import type { WorkerTask } from "./worker.js";
 
 /** Below this many files a pool costs more to start than it saves. */
@@ -24,7 +26,8 @@ const SAFETIES: readonly ReportedDiagnostic["fixSafety"][] = ["safe", "unsafe", 
  * whose short strings repeat from file to file (codes, rule names, fix descriptions). The store
  * keeps one copy of each of those and each file's diagnostics packed in an Int32Array beside
  * their messages (which name variables and lines, so rarely repeat: interning them would only
- * grow the table); the outcome's `diagnostics` are rebuilt (read-only) whenever they are read.
+ * grow the table), its applied fixes packed the same way and a dry run's diff deflated; the
+ * outcome's `diagnostics`, `applied` and `diff` are rebuilt (read-only) whenever they are read.
  */
 class OutcomeStore {
   private readonly strings: string[] = [];
@@ -46,9 +49,26 @@ class OutcomeStore {
   }
 
   compact(outcome: FileOutcome): FileOutcome {
-    const applied = outcome.applied.map((f) => ({ code: this.text(this.id(f.code))!, description: this.text(this.id(f.description))!, line: f.line }));
-    const list = outcome.diagnostics;
-    if (list.length === 0) return { ...outcome, applied };
+    const { diagnostics: list, applied: appliedList, diff, ...rest } = outcome;
+    // Fixes applied: [code, description, line] per fix, the strings interned.
+    const applied = new Int32Array(appliedList.length * 3);
+    appliedList.forEach((f, i) => {
+      applied[i * 3] = this.id(f.code);
+      applied[i * 3 + 1] = this.id(f.description);
+      applied[i * 3 + 2] = f.line;
+    });
+    // A dry run's diff, deflated off the JavaScript heap: a fix can rewrite most of a notebook.
+    const deflated = diff === "" ? undefined : deflateRawSync(diff, { level: 1 });
+    const readApplied = (): AppliedFix[] => {
+      const result: AppliedFix[] = [];
+      for (let at = 0; at < applied.length; at += 3) result.push({ code: this.text(applied[at]!)!, description: this.text(applied[at + 1]!)!, line: applied[at + 2]! });
+      return result;
+    };
+    const compacted = Object.defineProperties(rest, {
+      applied: { get: readApplied, enumerable: true },
+      diff: { get: () => (deflated ? inflateRawSync(deflated).toString() : ""), enumerable: true },
+    });
+    if (list.length === 0) return Object.defineProperty(compacted, "diagnostics", { value: [], enumerable: true }) as FileOutcome;
     const packed = new Int32Array(list.length * FIELDS);
     const messages = list.map((d) => d.message);
     list.forEach((d, i) => {
@@ -83,8 +103,7 @@ class OutcomeStore {
       }
       return result;
     };
-    const { diagnostics: _, ...rest } = outcome;
-    return Object.defineProperty({ ...rest, applied }, "diagnostics", { get: unpack, enumerable: true }) as FileOutcome;
+    return Object.defineProperty(compacted, "diagnostics", { get: unpack, enumerable: true }) as FileOutcome;
   }
 }
 
