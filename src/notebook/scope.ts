@@ -274,25 +274,12 @@ class CellAnalyzer {
   }
 
   private bindTarget(node: PyNode, scope: Scope): void {
-    switch (node.kind()) {
-      case "identifier":
-        this.bind(node.text(), scope);
-        return;
-      case "pattern_list":
-      case "tuple_pattern":
-      case "list_pattern":
-      case "tuple":
-      case "list":
-      case "parenthesized_expression":
-      case "list_splat_pattern":
-      case "list_splat":
-      case "as_pattern_target":
-        for (const child of node.namedChildren()) this.bindTarget(child, scope);
-        return;
-      default:
-        // Attribute and subscript targets read their object and define nothing.
-        this.visit(node, scope);
-    }
+    forEachTargetName(
+      node,
+      (name) => this.bind(name.text(), scope),
+      // Attribute and subscript targets read their object and define nothing.
+      (other) => this.visit(other, scope),
+    );
   }
 
   private visitDeleteTarget(node: PyNode, scope: Scope): void {
@@ -756,27 +743,8 @@ export function definedNames(statements: readonly PyNode[], text: string): Reado
     const name = normalizeIdentifier(raw);
     if (!isPrivateName(name)) found.add(name);
   };
-  const target = (node: PyNode): void => {
-    switch (node.kind()) {
-      case "identifier":
-        bind(node.text());
-        return;
-      case "pattern_list":
-      case "tuple_pattern":
-      case "list_pattern":
-      case "tuple":
-      case "list":
-      case "parenthesized_expression":
-      case "list_splat_pattern":
-      case "list_splat":
-      case "as_pattern_target":
-        for (const child of node.namedChildren()) target(child);
-        return;
-      default:
-        // Attribute and subscript targets only read.
-        return;
-    }
-  };
+  // Attribute and subscript targets only read.
+  const target = (node: PyNode): void => forEachTargetName(node, (name) => bind(name.text()), () => {});
   const assignment = (node: PyNode): void => {
     const right = node.field("right");
     if (right?.kind() === "assignment") assignment(right);
@@ -934,4 +902,29 @@ function statementEffects(text: string): { reads: string[]; binds: string[] } | 
   }
   const reads = expressionReads(text.slice(split + 1));
   return reads ? { reads, binds } : undefined;
+}
+
+/**
+ * Walks an assignment target (`a`, `a, (b, *c)`, `[a, b]`): `onName` for each name it binds,
+ * `onOther` for the attribute and subscript targets, which bind nothing.
+ */
+function forEachTargetName(node: PyNode, onName: (name: PyNode) => void, onOther: (node: PyNode) => void): void {
+  switch (node.kind()) {
+    case "identifier":
+      onName(node);
+      return;
+    case "pattern_list":
+    case "tuple_pattern":
+    case "list_pattern":
+    case "tuple":
+    case "list":
+    case "parenthesized_expression":
+    case "list_splat_pattern":
+    case "list_splat":
+    case "as_pattern_target":
+      for (const child of node.namedChildren()) forEachTargetName(child, onName, onOther);
+      return;
+    default:
+      onOther(node);
+  }
 }

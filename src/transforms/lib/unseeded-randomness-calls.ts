@@ -3,7 +3,7 @@
 // generators, which calls build a generator from operating-system entropy
 // (`np.random.default_rng()`), and which notebook-defined functions and classes do either when
 // called. Import aliases are resolved (`import torch as t`, `from numpy import random as npr`).
-import type { Cell, Notebook } from "../../notebook/model.js";
+import { cellAt, type Cell, type Notebook } from "../../notebook/model.js";
 import type { Rule } from "@ast-grep/napi";
 import type { PyNode } from "../../notebook/python.js";
 import { importsModule, importsOf } from "./imports.js";
@@ -428,7 +428,7 @@ export function analyzeRandomness(notebook: Notebook): RandomnessFacts {
   const callableOfCell = new Map<number, Callable>();
   let seenCell: Cell | undefined;
   const addCallable = (node: PyNode, start: number, end: number, isClass: boolean): void => {
-    const cell = cellContaining(notebook, start);
+    const cell = cellAt(notebook, start);
     const first = cell !== undefined && cell !== seenCell;
     if (first) seenCell = cell;
     if (first && cell.kind === "cell") return;
@@ -658,7 +658,7 @@ function computeFacts(notebook: Notebook, callables: readonly Callable[], found:
 
   for (const { node, call, start: at, end, found } of interesting) {
     if (!found) continue;
-    const cell = cellContaining(notebook, at);
+    const cell = cellAt(notebook, at);
     if (!cell) continue;
     const facts = factsOf(innermost(at, end) ?? cell);
     switch (found.kind) {
@@ -873,16 +873,3 @@ function takesOneArgument(node: PyNode): boolean {
   return required <= 1 && slots >= 1;
 }
 
-/** The cell whose range contains `offset` (cells are in source order and never overlap). */
-function cellContaining(notebook: Notebook, offset: number): Cell | undefined {
-  const cells = notebook.cells;
-  let lo = 0;
-  let hi = cells.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (cells[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  const cell = cells[lo];
-  return cell && cell.start <= offset && offset < cell.end ? cell : undefined;
-}
