@@ -135,6 +135,33 @@ describe("output formats", () => {
     expect(log.runs[0].invocations[0].executionSuccessful).toBe(false);
   });
 
+  it("reports written file by file read exactly as one JSON document, paths that cannot be searched in sorted place", () => {
+    // 12 files (a worker pool), a missing path sorted between them, and nothing at all.
+    const dir = tree(Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`nb_${String(i).padStart(2, "0")}.py`, DEL_WITHOUT_EMPTY_CACHE])));
+    for (const format of ["json", "sarif"]) {
+      const r = runCli(["--check", "--jobs", "2", "--format", format, "nb_0*.py", "nb_05_missing.py", "nb_1*.py"], { cwd: dir });
+      expect(r.status).toBe(2);
+      const document = JSON.parse(r.stdout);
+      expect(r.stdout).toBe(JSON.stringify(document, null, 2) + "\n");
+      if (format === "json") {
+        const paths = document.files.map((f: { path: string }) => f.path);
+        expect(paths).toEqual([...paths].sort());
+        expect(paths).toContain("nb_05_missing.py");
+        expect(document.summary).toMatchObject({ files: 13, failed: 1, remaining: 12 });
+      } else {
+        expect(document.runs[0].results).toHaveLength(12);
+        expect(document.runs[0].invocations[0].toolExecutionNotifications[0].message.text).toContain("no such file");
+      }
+    }
+    const empty = tree({ "script.py": "print(1)\n" });
+    for (const format of ["json", "sarif"]) {
+      const r = runCli(["--check", "--format", format, "script.py"], { cwd: empty });
+      const document = JSON.parse(r.stdout);
+      expect(r.stdout).toBe(JSON.stringify(document, null, 2) + "\n");
+      expect(format === "json" ? document.files[0].status : document.runs[0].results).toEqual(format === "json" ? "skipped" : []);
+    }
+  });
+
   it("--format github prints workflow annotations", () => {
     const dir = tree({ "nb.py": DEL_WITHOUT_EMPTY_CACHE });
     const r = runCli(["--check", "--format", "github", "nb.py"], { cwd: dir });

@@ -9,9 +9,10 @@ import { checklistMarkdown, runChecklist } from "./checklist.js";
 import { ALL_RULES, ruleByCode } from "../transforms/index.js";
 import { ConfigError, EMPTY_CONFIG, findConfigFile, loadConfig, matchesGlob, type Config } from "./config.js";
 import { discoverFiles, displayPath } from "./discover.js";
-import { formatOutcomes, OUTPUT_FORMATS, type OutputFormat } from "./output.js";
+import { createReporter, OUTPUT_FORMATS, type OutputFormat } from "./output.js";
+import { ProgressBar } from "./progress.js";
 import { explainRule } from "./rule-docs.js";
-import { processSource, type FileOutcome, type ProcessOptions } from "./process.js";
+import { processSource, type ProcessOptions } from "./process.js";
 import { defaultJobs, runFiles } from "./run-files.js";
 
 export const EXIT_CLEAN = 0;
@@ -127,28 +128,52 @@ export async function main(argv: string[]): Promise<number> {
     isExcluded: (path) => config.exclude.some((glob) => matchesGlob(relativeToConfig(path), glob)),
   });
   const jobs = args.jobs !== undefined && args.jobs >= 1 ? Math.floor(args.jobs) : defaultJobs();
-  const outcomes: FileOutcome[] = await runFiles(discovery.files, optionsFor, jobs);
-  for (const error of discovery.errors) {
-    outcomes.push({ path: error.path, status: "failed", diagnostics: [], applied: [], diff: "", message: error.message, internalErrors: [] });
+  const progress = new ProgressBar(discovery.files.length);
+  // The bar shares the terminal with the report: clear it before each piece of the report.
+  const write = (stream: NodeJS.WriteStream) => (text: string) => {
+    progress.clear();
+    stream.write(text);
+  };
+  const reporter = createReporter(
+    {
+      format: args.format,
+      dryRun: base.dryRun,
+      unsafeFixes: base.unsafeFixes,
+      statistics: args.statistics,
+      showFixes: args["show-fixes"],
+      colors,
+      display: displayPath,
+    },
+    { stdout: write(process.stdout), stderr: write(process.stderr) },
+  );
+  // Paths that could not be searched take their place in the sorted order among the files.
+  const pathErrors = [...discovery.errors].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  let nextError = 0;
+  const reportPathErrorsBefore = (path: string | undefined) => {
+    for (; nextError < pathErrors.length && (path === undefined || pathErrors[nextError]!.path < path); nextError++) {
+      const error = pathErrors[nextError]!;
+      reporter.file({ path: error.path, status: "failed", diagnostics: [], applied: [], diff: "", message: error.message, internalErrors: [] });
+    }
+  };
+  try {
+    await runFiles(discovery.files, optionsFor, {
+      jobs,
+      onFinished: () => progress.tick(),
+      onOutcome: (outcome) => {
+        reportPathErrorsBefore(outcome.path);
+        reporter.file(outcome);
+      },
+    });
+  } finally {
+    progress.finish();
   }
+  reportPathErrorsBefore(undefined);
+  reporter.finish(performance.now() - started);
 
-  const text = formatOutcomes(outcomes, {
-    format: args.format,
-    dryRun: base.dryRun,
-    unsafeFixes: base.unsafeFixes,
-    statistics: args.statistics,
-    showFixes: args["show-fixes"],
-    colors,
-    elapsedMs: performance.now() - started,
-    display: displayPath,
-  });
-  process.stdout.write(text.stdout);
-  process.stderr.write(text.stderr);
-
-  if (outcomes.some((o) => o.status === "failed")) return EXIT_ERROR;
-  const remaining = outcomes.some((o) => o.diagnostics.length > 0);
-  const wouldChange = base.dryRun && outcomes.some((o) => o.status === "changed");
-  return remaining || wouldChange ? EXIT_VIOLATIONS : EXIT_CLEAN;
+  const tally = reporter.tally;
+  if (tally.failed > 0) return EXIT_ERROR;
+  const wouldChange = base.dryRun && tally.changed > 0;
+  return tally.remaining > 0 || wouldChange ? EXIT_VIOLATIONS : EXIT_CLEAN;
 }
 
 /** Editor integration: read a notebook on stdin, print the fixed source (or the diff). */

@@ -89,7 +89,7 @@ export async function processSource(path: string, source: string, options: Proce
       status: result.output === source ? "unchanged" : "changed",
       diagnostics: result.diagnostics.map(report),
       applied: result.applied,
-      // The diff is shown only for a dry run; a long run keeps every outcome in memory.
+      // The diff is shown only for a dry run: not worth sending from a worker otherwise.
       diff: options.dryRun ? result.diff : "",
       internalErrors: result.internalErrors,
       output: result.output,
@@ -112,11 +112,12 @@ function failure(path: string, error: unknown): FileOutcome {
 let collectGarbage: (() => void) | null | undefined;
 let parsedAtCollection = 0;
 /**
- * Source parsed (in this thread) between two collections: about 15 MB of trees, some twenty-five
- * notebooks to lint or a few fix passes. A full collection costs milliseconds, so not after
- * every file; with two workers, lint and fix runs then stay under about 250 MB.
+ * Source parsed (in this thread) between two collections: about 7 MB of trees, a dozen
+ * notebooks to lint or a pass or two of a fix. A full collection costs milliseconds, so not
+ * after every file. Two workers linting 600 notebooks peaked at 231-240 MB with this, 267-271 MB
+ * with twice as much, 214-222 MB with half as much (but 25% slower).
  */
-const COLLECT_EVERY_CHARS = 256 * 1024;
+const COLLECT_EVERY_CHARS = 128 * 1024;
 /**
  * Between the passes of a fix, sooner: each pass parses a large notebook two or three times,
  * and two workers fixing 3,000-line notebooks otherwise hold some 300 MB between them.
