@@ -1,15 +1,14 @@
 // The `nvmarimo-fix` command line.
 import { readFileSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
-import pc from "picocolors";
 import yargs from "yargs";
 import { NotebookSourceError, readNotebookFile } from "../api.js";
 import { unknownSelectors } from "../engine/select.js";
 import { checklistMarkdown, runChecklist } from "./checklist.js";
 import { ALL_RULES, ruleByCode } from "../transforms/index.js";
 import { ConfigError, EMPTY_CONFIG, findConfigFile, loadConfig, matchesGlob, type Config } from "./config.js";
-import { discoverFiles, displayPath } from "./discover.js";
-import { createReporter, OUTPUT_FORMATS, type OutputFormat } from "./output.js";
+import { discoverFiles } from "./discover.js";
+import { OUTPUT_FORMATS, Report, reportFile, type OutputFormat, type ReportOptions } from "./output.js";
 import { ProgressBar } from "./progress.js";
 import { explainRule } from "./rule-docs.js";
 import { processSource, type ProcessOptions } from "./process.js";
@@ -63,7 +62,7 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT_ERROR;
   }
   if (args.help || args.version) return EXIT_CLEAN;
-  const colors = pc.createColors(args.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR));
+  const color = args.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
 
   if (args["list-rules"]) {
     for (const rule of ALL_RULES) process.stdout.write(`${rule.code}  ${rule.name.padEnd(34)} ${rule.fix.padEnd(6)} ${rule.summary}\n`);
@@ -134,43 +133,42 @@ export async function main(argv: string[]): Promise<number> {
     progress.clear();
     stream.write(text);
   };
-  const reporter = createReporter(
-    {
-      format: args.format,
-      dryRun: base.dryRun,
-      unsafeFixes: base.unsafeFixes,
-      statistics: args.statistics,
-      showFixes: args["show-fixes"],
-      colors,
-      display: displayPath,
-    },
-    { stdout: write(process.stdout), stderr: write(process.stderr) },
-  );
+  const reportOptions: ReportOptions = {
+    format: args.format,
+    dryRun: base.dryRun,
+    unsafeFixes: base.unsafeFixes,
+    statistics: args.statistics,
+    showFixes: args["show-fixes"],
+    color,
+  };
+  const report = new Report(reportOptions, { stdout: write(process.stdout), stderr: write(process.stderr) });
   // Paths that could not be searched take their place in the sorted order among the files.
   const pathErrors = [...discovery.errors].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   let nextError = 0;
   const reportPathErrorsBefore = (path: string | undefined) => {
     for (; nextError < pathErrors.length && (path === undefined || pathErrors[nextError]!.path < path); nextError++) {
       const error = pathErrors[nextError]!;
-      reporter.file({ path: error.path, status: "failed", diagnostics: [], applied: [], diff: "", message: error.message, internalErrors: [] });
+      report.add(reportFile({ path: error.path, status: "failed", diagnostics: [], applied: [], diff: "", message: error.message, internalErrors: [] }, reportOptions));
     }
   };
+  let reported = 0;
   try {
     await runFiles(discovery.files, optionsFor, {
       jobs,
+      report: reportOptions,
       onFinished: () => progress.tick(),
-      onOutcome: (outcome) => {
-        reportPathErrorsBefore(outcome.path);
-        reporter.file(outcome);
+      onReport: (fileReport) => {
+        reportPathErrorsBefore(discovery.files[reported++]);
+        report.add(fileReport);
       },
     });
   } finally {
     progress.finish();
   }
   reportPathErrorsBefore(undefined);
-  reporter.finish(performance.now() - started);
+  report.finish(performance.now() - started);
 
-  const tally = reporter.tally;
+  const tally = report.tally;
   if (tally.failed > 0) return EXIT_ERROR;
   const wouldChange = base.dryRun && tally.changed > 0;
   return tally.remaining > 0 || wouldChange ? EXIT_VIOLATIONS : EXIT_CLEAN;

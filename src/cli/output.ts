@@ -1,27 +1,30 @@
 // Turns file outcomes into what the user reads: diagnostics, diffs, summaries, JSON, SARIF or
-// GitHub workflow annotations. A reporter writes each file's part as soon as it is given one
-// (in sorted file order, whatever ran in parallel) and keeps only counts for the end, so a run
-// over thousands of notebooks holds no more than a file's report at a time.
-import type pc from "picocolors";
+// GitHub workflow annotations. Each file's part of the report is rendered where the file was
+// processed (in its worker), and the main thread writes the parts in sorted file order as they
+// come, keeping only counts for the end: a run over thousands of notebooks holds no report in
+// memory, and the main thread (whose young generation V8 grows to tens of megabytes when it
+// allocates much) only copies strings.
+import pc from "picocolors";
 import { ALL_RULES } from "../transforms/index.js";
-import type { FileOutcome, ReportedDiagnostic } from "./process.js";
+import { displayPath } from "./discover.js";
+import type { FileOutcome, FileStatus, ReportedDiagnostic } from "./process.js";
 
 type Colors = ReturnType<typeof pc.createColors>;
 
 export const OUTPUT_FORMATS = ["text", "json", "sarif", "github"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-export interface OutputOptions {
+/** How to report; plain data, so it can be sent to a worker. */
+export interface ReportOptions {
   readonly format: OutputFormat;
   readonly dryRun: boolean;
   readonly unsafeFixes: boolean;
   readonly statistics?: boolean;
   readonly showFixes?: boolean;
-  readonly colors: Colors;
-  readonly display: (path: string) => string;
+  readonly color: boolean;
 }
 
-/** Where a reporter writes: stdout for the report, stderr for failures and the summary. */
+/** Where a report is written: stdout for the report, stderr for failures and the summary. */
 export interface OutputStreams {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
@@ -30,79 +33,82 @@ export interface OutputStreams {
 /** Version of the `--format json` schema (docs/json-output.md). */
 export const JSON_SCHEMA_VERSION = 1;
 
-/** What a run found, counted as files are reported: the summary and the exit status. */
-export class RunTally {
-  files = 0;
-  changed = 0;
-  unchanged = 0;
-  skipped = 0;
-  failed = 0;
-  fixes = 0;
-  remaining = 0;
-  hiddenUnsafe = 0;
-  readonly fixesByRule = new Map<string, number>();
+/** What one file adds to the run's counts. */
+export interface FileTally {
+  readonly status: FileStatus;
+  readonly fixes: number;
+  readonly remaining: number;
+  readonly hiddenUnsafe: number;
+  /** Applied fixes per rule code. */
+  readonly fixesByRule: ReadonlyArray<readonly [code: string, count: number]>;
   /** Remaining diagnostics per rule, for `--statistics`. */
-  readonly byRule = new Map<string, { count: number; fixable: boolean; name: string }>();
+  readonly byRule: ReadonlyArray<readonly [code: string, name: string, count: number, fixable: boolean]>;
+}
 
-  constructor(private readonly unsafeFixes: boolean) {}
+/** One file's part of the report, rendered for its format. */
+export interface FileReport {
+  /** Text to write as it is (text and github formats). */
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Items of the document's array (json: the file; sarif: its results), indented for their place. */
+  readonly items: readonly string[];
+  /** SARIF: the failure of a file, reported with the run's invocation. */
+  readonly notification?: unknown;
+  readonly tally: FileTally;
+}
 
-  add(outcome: FileOutcome): void {
-    this.files++;
-    this[outcome.status]++;
-    this.fixes += outcome.applied.length;
-    this.remaining += outcome.diagnostics.length;
-    for (const f of outcome.applied) this.fixesByRule.set(f.code, (this.fixesByRule.get(f.code) ?? 0) + 1);
-    for (const d of outcome.diagnostics) {
-      if (d.fixSafety === "unsafe" && !this.unsafeFixes) this.hiddenUnsafe++;
-      const entry = this.byRule.get(d.code) ?? { count: 0, fixable: false, name: d.name };
-      entry.count++;
-      entry.fixable ||= fixable(d, this.unsafeFixes);
-      this.byRule.set(d.code, entry);
-    }
+function fixable(d: ReportedDiagnostic, unsafeFixes: boolean): boolean {
+  return d.fixSafety === "safe" || (d.fixSafety === "unsafe" && unsafeFixes);
+}
+
+function plural(n: number, word: string, suffix = "s"): string {
+  return `${n} ${word}${n === 1 ? "" : suffix}`;
+}
+
+/**
+ * `JSON.stringify(value, null, 2)` for a value nested `depth` levels deep in a document printed
+ * the same way, so a document written piece by piece reads exactly as one stringified whole.
+ */
+function nestedJson(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, "\n" + "  ".repeat(depth));
+}
+
+/** Nesting of the arrays written item by item: `files` in JSON, `runs[0].results` in SARIF. */
+const JSON_FILES_DEPTH = 1;
+const SARIF_RESULTS_DEPTH = 3;
+
+function tallyOf(outcome: FileOutcome, unsafeFixes: boolean): FileTally {
+  const fixesByRule = new Map<string, number>();
+  for (const f of outcome.applied) fixesByRule.set(f.code, (fixesByRule.get(f.code) ?? 0) + 1);
+  const byRule = new Map<string, [string, string, number, boolean]>();
+  let hiddenUnsafe = 0;
+  for (const d of outcome.diagnostics) {
+    if (d.fixSafety === "unsafe" && !unsafeFixes) hiddenUnsafe++;
+    const entry = byRule.get(d.code) ?? [d.code, d.name, 0, false];
+    entry[2]++;
+    entry[3] ||= fixable(d, unsafeFixes);
+    byRule.set(d.code, entry);
   }
+  return { status: outcome.status, fixes: outcome.applied.length, remaining: outcome.diagnostics.length, hiddenUnsafe, fixesByRule: [...fixesByRule], byRule: [...byRule.values()] };
 }
 
-export interface Reporter {
-  /** Reports one file; files must come in the order they are to be shown. */
-  file(outcome: FileOutcome): void;
-  /** Writes what follows the last file (summary, statistics, closing brackets). */
-  finish(elapsedMs: number): void;
-  readonly tally: RunTally;
-}
-
-export function createReporter(options: OutputOptions, out: OutputStreams): Reporter {
+/** Renders one file's part of the report. */
+export function reportFile(outcome: FileOutcome, options: ReportOptions): FileReport {
+  const tally = tallyOf(outcome, options.unsafeFixes);
   switch (options.format) {
     case "json":
-      return new JsonReporter(options, out);
+      return { stdout: "", stderr: "", items: [nestedJson(jsonFile(outcome, options), JSON_FILES_DEPTH + 1)], tally };
     case "sarif":
-      return new SarifReporter(options, out);
+      return { stdout: "", stderr: "", ...sarifFile(outcome), tally };
     case "github":
-      return new GithubReporter(options, out);
+      return { stdout: githubFile(outcome), stderr: "", items: [], tally };
     default:
-      return new TextReporter(options, out);
+      return { ...textFile(outcome, options), items: [], tally };
   }
-}
-
-abstract class BaseReporter implements Reporter {
-  readonly tally: RunTally;
-
-  constructor(
-    protected readonly options: OutputOptions,
-    protected readonly out: OutputStreams,
-  ) {
-    this.tally = new RunTally(options.unsafeFixes);
-  }
-
-  file(outcome: FileOutcome): void {
-    this.tally.add(outcome);
-    this.report(outcome);
-  }
-
-  protected abstract report(outcome: FileOutcome): void;
-  abstract finish(elapsedMs: number): void;
 }
 
 function colorDiff(diff: string, c: Colors): string {
+  if (!c.isColorSupported) return diff;
   return diff
     .split("\n")
     .map((line) => {
@@ -115,48 +121,237 @@ function colorDiff(diff: string, c: Colors): string {
     .join("\n");
 }
 
-function fixable(d: ReportedDiagnostic, unsafeFixes: boolean): boolean {
-  return d.fixSafety === "safe" || (d.fixSafety === "unsafe" && unsafeFixes);
+function textFile(outcome: FileOutcome, options: ReportOptions): { stdout: string; stderr: string } {
+  const c = pc.createColors(options.color);
+  const path = displayPath(outcome.path);
+  if (outcome.status === "failed") return { stdout: "", stderr: `${path}${outcome.line ? `:${outcome.line}` : ""}: ${c.red(outcome.message ?? "failed")}\n` };
+  let stdout = "";
+  if (options.dryRun && outcome.diff) stdout += colorDiff(outcome.diff, c);
+  if (options.showFixes && outcome.applied.length > 0) {
+    stdout += `${options.dryRun ? "Would fix" : "Fixed"} in ${c.bold(path)}:\n`;
+    for (const fix of outcome.applied) stdout += `  ${path}:${fix.line}: ${c.bold(fix.code)} ${fix.description}\n`;
+  }
+  if (!options.statistics) {
+    for (const d of outcome.diagnostics) stdout += `${c.bold(path)}:${d.line}:${d.column}: ${c.red(c.bold(d.code))} ${d.message}${fixable(d, options.unsafeFixes) ? " [*]" : ""}\n`;
+  }
+  let stderr = "";
+  for (const e of outcome.internalErrors) stderr += `${path}: ${c.yellow("warning")}: ${e.message}\n`;
+  return { stdout, stderr };
 }
 
-function plural(n: number, word: string, suffix = "s"): string {
-  return `${n} ${word}${n === 1 ? "" : suffix}`;
+function jsonFile(o: FileOutcome, options: ReportOptions): unknown {
+  return {
+    path: displayPath(o.path),
+    status: o.status,
+    message: o.message ?? null,
+    applied: o.applied.map((f) => ({ code: f.code, line: f.line, description: f.description })),
+    diff: options.dryRun ? o.diff : null,
+    diagnostics: o.diagnostics.map((d) => ({
+      code: d.code,
+      name: d.name,
+      severity: d.severity,
+      message: d.message,
+      location: { line: d.line, column: d.column },
+      end_location: { line: d.endLine, column: d.endColumn },
+      cell: d.cell ?? null,
+      fix: d.fixSafety === "none" ? null : { applicability: d.fixSafety, message: d.fixDescription ?? null },
+    })),
+  };
 }
 
-class TextReporter extends BaseReporter {
-  protected report(outcome: FileOutcome): void {
-    const { colors: c, display, dryRun, showFixes, statistics, unsafeFixes } = this.options;
-    const path = display(outcome.path);
-    if (outcome.status === "failed") {
-      this.out.stderr(`${path}${outcome.line ? `:${outcome.line}` : ""}: ${c.red(outcome.message ?? "failed")}\n`);
-      return;
+const SARIF_LEVEL = { error: "error", warning: "warning", info: "note" } as const;
+const RULE_INDEX = new Map(ALL_RULES.map((r, i) => [r.code, i]));
+
+function sarifFile(o: FileOutcome): { items: string[]; notification?: unknown } {
+  const uri = displayPath(o.path).split("\\").join("/");
+  const items = o.diagnostics.map((d) =>
+    nestedJson(
+      {
+        ruleId: d.code,
+        ruleIndex: RULE_INDEX.get(d.code) ?? -1,
+        level: SARIF_LEVEL[d.severity],
+        message: { text: d.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri },
+              region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
+            },
+          },
+        ],
+      },
+      SARIF_RESULTS_DEPTH + 1,
+    ),
+  );
+  if (o.status !== "failed") return { items };
+  const notification = {
+    level: "error",
+    message: { text: o.message ?? "failed" },
+    locations: [{ physicalLocation: { artifactLocation: { uri }, ...(o.line ? { region: { startLine: o.line } } : {}) } }],
+  };
+  return { items, notification };
+}
+
+function escapeData(text: string): string {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+function githubFile(o: FileOutcome): string {
+  const file = escapeProperty(displayPath(o.path));
+  let out = "";
+  if (o.status === "failed") out += `::error file=${file}${o.line ? `,line=${o.line}` : ""},title=nvmarimo-fix::${escapeData(o.message ?? "failed")}\n`;
+  for (const d of o.diagnostics) {
+    const level = d.severity === "error" ? "error" : d.severity === "warning" ? "warning" : "notice";
+    out += `::${level} file=${file},line=${d.line},col=${d.column},endLine=${d.endLine},endColumn=${d.endColumn},title=${escapeProperty(`${d.code} ${d.name}`)}::${escapeData(`${d.code} ${d.message}`)}\n`;
+  }
+  return out;
+}
+
+/** What a run found, summed over its files: the summary and the exit status. */
+export class RunTally {
+  files = 0;
+  changed = 0;
+  unchanged = 0;
+  skipped = 0;
+  failed = 0;
+  fixes = 0;
+  remaining = 0;
+  hiddenUnsafe = 0;
+  readonly fixesByRule = new Map<string, number>();
+  readonly byRule = new Map<string, { count: number; fixable: boolean; name: string }>();
+
+  add(t: FileTally): void {
+    this.files++;
+    this[t.status]++;
+    this.fixes += t.fixes;
+    this.remaining += t.remaining;
+    this.hiddenUnsafe += t.hiddenUnsafe;
+    for (const [code, n] of t.fixesByRule) this.fixesByRule.set(code, (this.fixesByRule.get(code) ?? 0) + n);
+    for (const [code, name, count, fixable] of t.byRule) {
+      const entry = this.byRule.get(code) ?? { count: 0, fixable: false, name };
+      entry.count += count;
+      entry.fixable ||= fixable;
+      this.byRule.set(code, entry);
     }
-    let stdout = "";
-    if (dryRun && outcome.diff) stdout += colorDiff(outcome.diff, c);
-    if (showFixes && outcome.applied.length > 0) {
-      stdout += `${dryRun ? "Would fix" : "Fixed"} in ${c.bold(path)}:\n`;
-      for (const fix of outcome.applied) stdout += `  ${path}:${fix.line}: ${c.bold(fix.code)} ${fix.description}\n`;
+  }
+}
+
+/** Writes the items of a JSON array one at a time, as `JSON.stringify(array, null, 2)` would. */
+class JsonArrayWriter {
+  private count = 0;
+
+  constructor(
+    private readonly write: (text: string) => void,
+    private readonly depth: number,
+  ) {}
+
+  /** An item already rendered by `nestedJson(item, depth + 1)`. */
+  item(rendered: string): void {
+    this.write(`${this.count++ === 0 ? "" : ","}\n${"  ".repeat(this.depth + 1)}${rendered}`);
+  }
+
+  /** The text that closes the array. */
+  close(): string {
+    return this.count === 0 ? "]" : `\n${"  ".repeat(this.depth)}]`;
+  }
+}
+
+/** Stands in for the SARIF results in the document's head, which is written before any file. */
+const RESULTS_SLOT = JSON.stringify("\u0000results");
+
+/**
+ * Writes a run's report: the document's head when created, each file's part as it is given
+ * one (in the order they are to be shown), then the summary or the document's end.
+ */
+export class Report {
+  readonly tally = new RunTally();
+  private readonly array: JsonArrayWriter | undefined;
+  /** SARIF: what follows the results, and the failures reported after them. */
+  private sarifTail = "";
+  private readonly notifications: unknown[] = [];
+
+  constructor(
+    private readonly options: ReportOptions,
+    private readonly out: OutputStreams,
+  ) {
+    if (options.format === "json") {
+      out.stdout(`{\n  "version": ${JSON_SCHEMA_VERSION},\n  "files": [`);
+      this.array = new JsonArrayWriter(out.stdout, JSON_FILES_DEPTH);
+    } else if (options.format === "sarif") {
+      const head = JSON.stringify(sarifDocument(), null, 2);
+      const slot = head.indexOf(RESULTS_SLOT);
+      out.stdout(head.slice(0, slot) + "[");
+      this.sarifTail = head.slice(slot + RESULTS_SLOT.length);
+      this.array = new JsonArrayWriter(out.stdout, SARIF_RESULTS_DEPTH);
     }
-    if (!statistics) {
-      for (const d of outcome.diagnostics) stdout += `${c.bold(path)}:${d.line}:${d.column}: ${c.red(c.bold(d.code))} ${d.message}${fixable(d, unsafeFixes) ? " [*]" : ""}\n`;
-    }
-    if (stdout) this.out.stdout(stdout);
-    let stderr = "";
-    for (const e of outcome.internalErrors) stderr += `${path}: ${c.yellow("warning")}: ${e.message}\n`;
-    if (stderr) this.out.stderr(stderr);
+  }
+
+  add(report: FileReport): void {
+    this.tally.add(report.tally);
+    if (report.stdout) this.out.stdout(report.stdout);
+    if (report.stderr) this.out.stderr(report.stderr);
+    for (const item of report.items) this.array!.item(item);
+    if (report.notification !== undefined) this.notifications.push(report.notification);
   }
 
   finish(elapsedMs: number): void {
     const t = this.tally;
-    if (this.options.statistics) {
-      let stdout = "";
-      for (const [code, entry] of [...t.byRule].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1))) {
-        stdout += `${String(entry.count).padStart(5)}\t${code}\t${entry.fixable ? "[*]" : "[ ]"} ${entry.name}\n`;
+    switch (this.options.format) {
+      case "json": {
+        const summary = { files: t.files, changed: t.changed, unchanged: t.unchanged, skipped: t.skipped, failed: t.failed, fixes: t.fixes, remaining: t.remaining };
+        this.out.stdout(`${this.array!.close()},\n  "summary": ${nestedJson(summary, 1)}\n}\n`);
+        return;
       }
-      if (stdout) this.out.stdout(stdout);
+      case "sarif": {
+        // The results are the run's last member so far: close them, add the invocation after
+        // them, then close the run and the document.
+        const invocations = [{ executionSuccessful: this.notifications.length === 0, toolExecutionNotifications: this.notifications }];
+        this.out.stdout(`${this.array!.close()},\n      "invocations": ${nestedJson(invocations, SARIF_RESULTS_DEPTH)}${this.sarifTail}\n`);
+        return;
+      }
+      case "github":
+        return;
+      default:
+        if (this.options.statistics) {
+          let stdout = "";
+          for (const [code, entry] of [...t.byRule].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1))) {
+            stdout += `${String(entry.count).padStart(5)}\t${code}\t${entry.fixable ? "[*]" : "[ ]"} ${entry.name}\n`;
+          }
+          if (stdout) this.out.stdout(stdout);
+        }
+        this.out.stderr(summary(t, this.options.dryRun, elapsedMs));
     }
-    this.out.stderr(summary(t, this.options.dryRun, elapsedMs));
   }
+}
+
+function sarifDocument(): unknown {
+  return {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "nvmarimo-fix",
+            informationUri: "https://github.com/nvmarimo-fix/nvmarimo-fix",
+            rules: ALL_RULES.map((r) => ({
+              id: r.code,
+              name: r.name,
+              shortDescription: { text: r.summary },
+              fullDescription: { text: r.docs.trim() },
+              defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
+              properties: { fixSafety: r.fix, guideSection: r.section },
+            })),
+          },
+        },
+        results: JSON.parse(RESULTS_SLOT) as string,
+      },
+    ],
+  };
 }
 
 function summary(t: RunTally, dryRun: boolean, elapsedMs: number): string {
@@ -172,171 +367,4 @@ function summary(t: RunTally, dryRun: boolean, elapsedMs: number): string {
     `Scanned ${plural(t.files, "file")} in ${(elapsedMs / 1000).toFixed(2)}s: ${t.changed} ${dryRun ? "would change" : "changed"}, ${t.unchanged} unchanged, ${t.skipped} skipped, ${t.failed} failed${ruleList ? `; fixes by rule: ${ruleList}` : ""}.`,
   );
   return lines.map((l) => l + "\n").join("");
-}
-
-/**
- * `JSON.stringify(value, null, 2)` for a value nested `depth` levels deep in a document printed
- * the same way, so a document written piece by piece reads exactly as one stringified whole.
- */
-function nestedJson(value: unknown, depth: number): string {
-  return JSON.stringify(value, null, 2).replace(/\n/g, "\n" + "  ".repeat(depth));
-}
-
-/** Writes the items of a JSON array one at a time, as `JSON.stringify(array, null, 2)` would. */
-class JsonArrayWriter {
-  private count = 0;
-
-  constructor(
-    private readonly write: (text: string) => void,
-    private readonly depth: number,
-  ) {}
-
-  item(value: unknown): void {
-    const indent = "  ".repeat(this.depth + 1);
-    this.write(`${this.count++ === 0 ? "" : ","}\n${indent}${nestedJson(value, this.depth + 1)}`);
-  }
-
-  /** The text that closes the array. */
-  close(): string {
-    return this.count === 0 ? "]" : `\n${"  ".repeat(this.depth)}]`;
-  }
-}
-
-class JsonReporter extends BaseReporter {
-  private readonly files = new JsonArrayWriter(this.out.stdout, 1);
-
-  constructor(options: OutputOptions, out: OutputStreams) {
-    super(options, out);
-    out.stdout(`{\n  "version": ${JSON_SCHEMA_VERSION},\n  "files": [`);
-  }
-
-  protected report(o: FileOutcome): void {
-    this.files.item({
-      path: this.options.display(o.path),
-      status: o.status,
-      message: o.message ?? null,
-      applied: o.applied.map((f) => ({ code: f.code, line: f.line, description: f.description })),
-      diff: this.options.dryRun ? o.diff : null,
-      diagnostics: o.diagnostics.map((d) => ({
-        code: d.code,
-        name: d.name,
-        severity: d.severity,
-        message: d.message,
-        location: { line: d.line, column: d.column },
-        end_location: { line: d.endLine, column: d.endColumn },
-        cell: d.cell ?? null,
-        fix: d.fixSafety === "none" ? null : { applicability: d.fixSafety, message: d.fixDescription ?? null },
-      })),
-    });
-  }
-
-  finish(): void {
-    const t = this.tally;
-    const summary = { files: t.files, changed: t.changed, unchanged: t.unchanged, skipped: t.skipped, failed: t.failed, fixes: t.fixes, remaining: t.remaining };
-    this.out.stdout(`${this.files.close()},\n  "summary": ${nestedJson(summary, 1)}\n}\n`);
-  }
-}
-
-const SARIF_LEVEL = { error: "error", warning: "warning", info: "note" } as const;
-const RULE_INDEX = new Map(ALL_RULES.map((r, i) => [r.code, i]));
-/** Stands in for the results in the document's head, which is written before any file. */
-const RESULTS_SLOT = "\u0000results";
-
-function sarifUri(options: OutputOptions, path: string): string {
-  return options.display(path).split("\\").join("/");
-}
-
-class SarifReporter extends BaseReporter {
-  private readonly results = new JsonArrayWriter(this.out.stdout, 3);
-  /** Failed files, reported after the results; short, and few. */
-  private readonly notifications: unknown[] = [];
-  private readonly tail: string;
-
-  constructor(options: OutputOptions, out: OutputStreams) {
-    super(options, out);
-    const document = {
-      $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-      version: "2.1.0",
-      runs: [
-        {
-          tool: {
-            driver: {
-              name: "nvmarimo-fix",
-              informationUri: "https://github.com/nvmarimo-fix/nvmarimo-fix",
-              rules: ALL_RULES.map((r) => ({
-                id: r.code,
-                name: r.name,
-                shortDescription: { text: r.summary },
-                fullDescription: { text: r.docs.trim() },
-                defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
-                properties: { fixSafety: r.fix, guideSection: r.section },
-              })),
-            },
-          },
-          results: RESULTS_SLOT,
-        },
-      ],
-    };
-    const text = JSON.stringify(document, null, 2);
-    const slot = text.indexOf(JSON.stringify(RESULTS_SLOT));
-    out.stdout(text.slice(0, slot) + "[");
-    this.tail = text.slice(slot + JSON.stringify(RESULTS_SLOT).length);
-  }
-
-  protected report(o: FileOutcome): void {
-    const uri = sarifUri(this.options, o.path);
-    for (const d of o.diagnostics) {
-      this.results.item({
-        ruleId: d.code,
-        ruleIndex: RULE_INDEX.get(d.code) ?? -1,
-        level: SARIF_LEVEL[d.severity],
-        message: { text: d.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri },
-              region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
-            },
-          },
-        ],
-      });
-    }
-    if (o.status === "failed") {
-      this.notifications.push({
-        level: "error",
-        message: { text: o.message ?? "failed" },
-        locations: [{ physicalLocation: { artifactLocation: { uri }, ...(o.line ? { region: { startLine: o.line } } : {}) } }],
-      });
-    }
-  }
-
-  finish(): void {
-    const invocations = [{ executionSuccessful: this.notifications.length === 0, toolExecutionNotifications: this.notifications }];
-    // The results are the run's last member so far: close them, add the invocations after them
-    // and close the run and the document.
-    this.out.stdout(`${this.results.close()},\n      "invocations": ${nestedJson(invocations, 3)}${this.tail}\n`);
-  }
-}
-
-function escapeData(text: string): string {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-
-function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-
-class GithubReporter extends BaseReporter {
-  protected report(o: FileOutcome): void {
-    const file = escapeProperty(this.options.display(o.path));
-    let out = "";
-    if (o.status === "failed") out += `::error file=${file}${o.line ? `,line=${o.line}` : ""},title=nvmarimo-fix::${escapeData(o.message ?? "failed")}\n`;
-    for (const d of o.diagnostics) {
-      const level = d.severity === "error" ? "error" : d.severity === "warning" ? "warning" : "notice";
-      out += `::${level} file=${file},line=${d.line},col=${d.column},endLine=${d.endLine},endColumn=${d.endColumn},title=${escapeProperty(`${d.code} ${d.name}`)}::${escapeData(`${d.code} ${d.message}`)}\n`;
-    }
-    if (out) this.out.stdout(out);
-  }
-
-  finish(): void {}
 }

@@ -1,15 +1,22 @@
 // Processes many files: in this thread for a few files or `--jobs 1`, else on a pool of worker
-// threads. Each outcome is handed on in input order as soon as it and every file before it are
-// done, so a run over thousands of files holds only the few that finished out of turn.
+// threads. Each file's part of the report is handed on in input order as soon as it and every
+// file before it are done, so a run over thousands of files holds only the few that finished
+// out of turn.
 import { availableParallelism } from "node:os";
 import { Tinypool } from "tinypool";
-import { processFile, type FileOutcome, type ProcessOptions } from "./process.js";
-import type { WorkerTask } from "./worker.js";
+import type { FileReport, ReportOptions } from "./output.js";
+import type { ProcessOptions } from "./process.js";
+import { processAndReport, type WorkerTask } from "./worker.js";
 
 /** Below this many files a pool costs more to start than it saves. */
 const POOL_THRESHOLD = 8;
-/** Files per worker task, at most. */
-const MAX_BATCH = 8;
+/** Files per worker task when linting, at most; a fix takes long enough to go alone. */
+const MAX_LINT_BATCH = 8;
+/**
+ * How far past the first file not yet reported a thread may start: reports that finish out of
+ * turn wait in memory (a dry run's with its diff) behind a file that takes long.
+ */
+const MAX_AHEAD = 64;
 
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
@@ -17,34 +24,52 @@ export function defaultJobs(): number {
 
 export interface RunFilesOptions {
   readonly jobs: number;
+  /** How each file's part of the report is rendered (in the thread that processed it). */
+  readonly report: ReportOptions;
   /** Called once per file, in the order of `files`. */
-  readonly onOutcome: (outcome: FileOutcome) => void;
+  readonly onReport: (report: FileReport) => void;
   /** Called as each file finishes, in whatever order they finish (a progress bar). */
   readonly onFinished?: () => void;
 }
 
-/** Hands outcomes that arrive in any order on in index order, holding those that came early. */
-class InOrder {
+/** Hands items that arrive in any order on in index order, holding those that came early. */
+export class InOrder<T> {
+  /** Index of the first item not yet handed on. */
   private next = 0;
-  private readonly early = new Map<number, FileOutcome>();
+  private readonly early = new Map<number, T>();
+  private waiting: Array<{ index: number; resume: () => void }> = [];
 
-  constructor(private readonly deliver: (outcome: FileOutcome) => void) {}
+  constructor(
+    private readonly deliver: (item: T) => void,
+    /** How far past the first item not yet handed on `room` lets a producer go. */
+    private readonly maxAhead: number,
+  ) {}
 
-  put(index: number, outcome: FileOutcome): void {
-    this.early.set(index, outcome);
+  put(index: number, item: T): void {
+    this.early.set(index, item);
     for (let ready = this.early.get(this.next); ready !== undefined; ready = this.early.get(this.next)) {
       this.early.delete(this.next++);
       this.deliver(ready);
     }
+    const still: typeof this.waiting = [];
+    for (const w of this.waiting) (w.index < this.next + this.maxAhead ? w.resume() : still.push(w));
+    this.waiting = still;
+  }
+
+  /** Resolves once the item at `index` is close enough to the first one not yet handed on. */
+  room(index: number): Promise<void> | undefined {
+    if (index < this.next + this.maxAhead) return undefined;
+    return new Promise((resume) => this.waiting.push({ index, resume }));
   }
 }
 
 export async function runFiles(files: readonly string[], optionsFor: (path: string) => ProcessOptions, options: RunFilesOptions): Promise<void> {
-  const { jobs, onOutcome, onFinished } = options;
+  const { jobs, report, onReport, onFinished } = options;
+  const fixing = files.length > 0 && !optionsFor(files[0]!).check;
   if (jobs <= 1 || files.length < POOL_THRESHOLD) {
     for (const path of files) {
       onFinished?.();
-      onOutcome(await processFile(path, optionsFor(path)));
+      onReport(await processAndReport(path, optionsFor(path), report));
     }
     return;
   }
@@ -57,22 +82,23 @@ export async function runFiles(files: readonly string[], optionsFor: (path: stri
     // 16 MB cost some 20 MB more when two workers fix large notebooks, and was no faster.
     resourceLimits: { maxYoungGenerationSizeMb: 4 },
   });
-  const inOrder = new InOrder(onOutcome);
+  const inOrder = new InOrder<FileReport>(onReport, MAX_AHEAD);
   try {
-    // Files go in small batches (each task costs a message each way and a memory reading in
-    // the worker), a few batches per thread in flight: the queue stays small and each thread
-    // always has its next batch ready.
-    const batch = Math.max(1, Math.min(MAX_BATCH, Math.floor(files.length / (jobs * 8))));
+    // Files to lint go in small batches (each task costs a message each way and a memory
+    // reading in the worker), a few batches per thread in flight: the queue stays small and
+    // each thread always has its next batch ready.
+    const batch = fixing ? 1 : Math.max(1, Math.min(MAX_LINT_BATCH, Math.floor(files.length / (jobs * 8))));
     let next = 0;
     const lane = async () => {
       while (next < files.length) {
         const first = next;
-        next = Math.min(files.length, next + batch);
-        const task: WorkerTask = files.slice(first, next).map((path) => ({ path, options: optionsFor(path) }));
-        const results = (await pool.run(task)) as FileOutcome[];
-        results.forEach((outcome, k) => {
+        const end = (next = Math.min(files.length, next + batch));
+        await inOrder.room(end - 1);
+        const task: WorkerTask = { report, files: files.slice(first, end).map((path) => ({ path, options: optionsFor(path) })) };
+        const results = (await pool.run(task)) as FileReport[];
+        results.forEach((rendered, k) => {
           onFinished?.();
-          inOrder.put(first + k, outcome);
+          inOrder.put(first + k, rendered);
         });
       }
     };

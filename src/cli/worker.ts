@@ -1,11 +1,20 @@
-// Worker-thread entry: processes a batch of files, one after another. Each worker parses with
-// its own ast-grep instance.
-import { processFile, type FileOutcome, type ProcessOptions } from "./process.js";
+// Worker-thread entry: processes a batch of files, one after another, and renders each one's
+// part of the report here, so the main thread only writes text. Each worker parses with its
+// own ast-grep instance.
+import { reportFile, type FileReport, type ReportOptions } from "./output.js";
+import { processFile, type ProcessOptions } from "./process.js";
 
-export type WorkerTask = ReadonlyArray<{ readonly path: string; readonly options: ProcessOptions }>;
+export interface WorkerTask {
+  readonly report: ReportOptions;
+  readonly files: ReadonlyArray<{ readonly path: string; readonly options: ProcessOptions }>;
+}
 
-export default async function run(task: WorkerTask): Promise<FileOutcome[]> {
-  const outcomes: FileOutcome[] = [];
-  for (const { path, options } of task) outcomes.push(await processFile(path, options));
-  return outcomes;
+export async function processAndReport(path: string, options: ProcessOptions, report: ReportOptions): Promise<FileReport> {
+  return reportFile(await processFile(path, options), report);
+}
+
+export default async function run(task: WorkerTask): Promise<FileReport[]> {
+  const reports: FileReport[] = [];
+  for (const { path, options } of task.files) reports.push(await processAndReport(path, options, task.report));
+  return reports;
 }
