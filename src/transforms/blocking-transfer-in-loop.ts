@@ -1,7 +1,8 @@
 import { defineRule } from "../engine/types.js";
 import type { Notebook } from "../notebook/model.js";
 import type { Matcher, PyNode } from "../notebook/python.js";
-import { appendArgument, callArguments, escapeRegex, findInCells, hasSplat, keywordArgument, targetNames, usesGpu } from "./lib/nvp-helpers.js";
+import { appendArgument, callArguments, findInCells, hasSplat, keywordArgument, targetNames, usesGpu } from "./lib/nvp-helpers.js";
+import { escapeRegex } from "./lib/regex.js";
 
 const docs = `
 ## What it does

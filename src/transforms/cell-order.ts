@@ -3,6 +3,7 @@ import type { Cell, Notebook } from "../notebook/model.js";
 import { startOf, type Matcher } from "../notebook/python.js";
 import { cellGlobals, type GlobalBinding } from "./lib/cell-globals.js";
 import { gpuFacts } from "./lib/gpu-notebook.js";
+import { escapeRegex } from "./lib/regex.js";
 
 const docs = `
 ## What it does
@@ -207,8 +208,4 @@ function checkControlOrder(context: RuleContext, notebook: Notebook): void {
 function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length <= 60 ? flat : `${flat.slice(0, 57)}...`;
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -3,6 +3,7 @@ import type { Cell } from "../notebook/model.js";
 import { startOf, type Matcher, type PyNode } from "../notebook/python.js";
 import { isPrivateName } from "../notebook/scope.js";
 import { importsOf } from "./lib/imports.js";
+import { escapeRegex } from "./lib/regex.js";
 
 const docs = `
 ## What it does
@@ -270,13 +271,9 @@ function rootName(expression: PyNode): string | undefined {
   return undefined;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 /** Whether a function, lambda, class or comprehension around `node` (inside the cell) binds `name`. */
 function boundInEnclosingScope(node: PyNode, name: string, cell: Cell): boolean {
-  const word = escapeRegExp(name);
+  const word = escapeRegex(name);
   const binds = new RegExp(
     `(?<![\\w.])${word}\\s*(?::[^=\\n]+)?=(?!=)|\\bfor\\s+[^\\n]*?(?<![\\w.])${word}(?!\\w)[^\\n]*?\\s+in\\b|\\bas\\s+${word}(?!\\w)|\\b(?:def|class)\\s+${word}(?!\\w)|(?<![\\w.])${word}\\s*,[^\\n=]*=(?!=)|,\\s*${word}\\s*(?:,[^\\n=]*)?=(?!=)|${word}\\s*:=`,
     "u",

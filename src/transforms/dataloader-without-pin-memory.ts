@@ -2,7 +2,8 @@ import { defineRule } from "../engine/types.js";
 import type { Notebook } from "../notebook/model.js";
 import { type Matcher, type PyNode } from "../notebook/python.js";
 import { importsOf } from "./lib/imports.js";
-import { appendArgument, callArguments, escapeRegex, findInCells, hasSplat, keywordArgument, usesGpu } from "./lib/nvp-helpers.js";
+import { appendArgument, callArguments, findInCells, hasSplat, keywordArgument, usesGpu } from "./lib/nvp-helpers.js";
+import { escapeRegex } from "./lib/regex.js";
 
 const docs = `
 ## What it does

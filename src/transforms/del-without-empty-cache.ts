@@ -4,6 +4,7 @@ import { findAllContaining } from "../notebook/model.js";
 import { endOf, startOf, type Matcher, type PyNode } from "../notebook/python.js";
 import { lineStartOf } from "../notebook/text.js";
 import { importsModule, preferredAlias } from "./lib/imports.js";
+import { escapeRegex } from "./lib/regex.js";
 
 const docs = `
 ## What it does
@@ -107,7 +108,7 @@ function deletedNames(del: PyNode, source: string): string[] {
 function isGpuObject(source: string, name: string): boolean {
   if (GPU_NAME.test(name)) return true;
   // An assignment `name = ...torch./.cuda()/.to(...` anywhere in the notebook.
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const escaped = escapeRegex(name);
   const assignment = new RegExp(`(?:^|[\\s,(])${escaped}\\s*(?::[^=\\n]+)?=(?!=)([^\\n]*)`, "gm");
   for (const match of source.matchAll(assignment)) if (GPU_VALUE.test(match[1] ?? "")) return true;
   return false;

@@ -4,7 +4,8 @@ import type { Notebook } from "../notebook/model.js";
 import { endOf, startOf, type Matcher, type PyNode } from "../notebook/python.js";
 import { indentationAt } from "../notebook/text.js";
 import { importsOf, type ImportedName } from "./lib/imports.js";
-import { escapeRegex, findInCells, visibleAlias } from "./lib/nvp-helpers.js";
+import { findInCells, visibleAlias } from "./lib/nvp-helpers.js";
+import { escapeRegex } from "./lib/regex.js";
 
 const docs = `
 ## What it does

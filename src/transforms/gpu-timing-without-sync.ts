@@ -3,7 +3,8 @@ import { defineRule, type RuleContext, type TextEdit } from "../engine/types.js"
 import type { Cell, Notebook } from "../notebook/model.js";
 import { endOf, startOf, type Matcher, type PyNode } from "../notebook/python.js";
 import { importsOf, moduleAliases } from "./lib/imports.js";
-import { callArguments, escapeRegex, findInCells, ownsLines, statementOf, usesGpu, visibleAlias } from "./lib/nvp-helpers.js";
+import { callArguments, findInCells, ownsLines, statementOf, usesGpu, visibleAlias } from "./lib/nvp-helpers.js";
+import { escapeRegex } from "./lib/regex.js";
 
 const docs = `
 ## What it does

@@ -6,7 +6,6 @@ import { endOf, startOf, type Matcher, type PyNode } from "../notebook/python.js
 import {
   ancestorsOf,
   definingCells,
-  escapeRegex,
   globalAlias,
   gpuFacts,
   isEffectiveCheck,
@@ -18,6 +17,7 @@ import {
   type CudaUse,
   type GpuFacts,
 } from "./lib/gpu-notebook.js";
+import { escapeRegex } from "./lib/regex.js";
 
 const docs = `
 ## What it does

@@ -6,6 +6,7 @@ import { endOf, startOf, type PyNode } from "../notebook/python.js";
 import { indentationAt, lineEndOf, lineStartOf } from "../notebook/text.js";
 import { analyzeGpuWork, exceptClauses, statementIndexOf, type GpuWork, type GpuWorkAnalysis, type GpuWorkKind } from "./lib/gpu-work.js";
 import { importsModule, importsOf, moduleAliases } from "./lib/imports.js";
+import { escapeRegex } from "./lib/regex.js";
 
 const docs = `
 ## What it does
@@ -297,7 +298,7 @@ function extendOverUses(cell: Cell, work: readonly GpuWork[], analysis: GpuWorkA
     for (const id of assignment.field("left")?.findAll({ rule: { kind: "identifier" } }) ?? []) names.add(id.text());
   }
   if (names.size === 0) return lastIndex;
-  const uses = new RegExp(`(?<![\\w.])(${[...names].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?!\\w)`);
+  const uses = new RegExp(`(?<![\\w.])(${[...names].map(escapeRegex).join("|")})(?!\\w)`);
   let end = lastIndex;
   const lastStatement = cell.statements.length - 1;
   for (let i = lastIndex + 1; i < cell.statements.length; i++) {

@@ -3,6 +3,7 @@ import type { Notebook } from "../notebook/model.js";
 import type { Matcher } from "../notebook/python.js";
 import { importsOf } from "./lib/imports.js";
 import { gpuFacts, primaryUse } from "./lib/gpu-notebook.js";
+import { escapeRegex } from "./lib/regex.js";
 
 const docs = `
 ## What it does
@@ -65,7 +66,7 @@ const TIMING_NAMES = [
 ];
 
 function timingCall(aliases: readonly string[]): Matcher {
-  const names = [...TIMING_NAMES, ...aliases].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const names = [...TIMING_NAMES, ...aliases].map(escapeRegex);
   return { rule: { kind: "call", has: { field: "function", regex: `(^|\\.)(${names.join("|")})$` } } };
 }
 

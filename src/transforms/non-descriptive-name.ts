@@ -1,5 +1,6 @@
 import { defineRule } from "../engine/types.js";
 import { cellGlobals, firstBindings, wordIndex } from "./lib/cell-globals.js";
+import { escapeRegex } from "./lib/regex.js";
 
 const docs = `
 ## What it does
@@ -133,8 +134,4 @@ function messageFor(name: string, kind: NameKind, onlyHere: boolean): string {
   const suggestion = kind === "value" ? SUGGESTIONS[base] : undefined;
   const rename = suggestion ? `a name such as \`${suggestion}\`` : kind === "value" ? "a descriptive name (what it holds, and its unit)" : "a descriptive name";
   return onlyHere ? `${what}: only this cell uses it, so make it private (\`_${name}\`) or give it ${rename}` : `${what}: give it ${rename}`;
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -8,6 +8,7 @@ import { isPrivateName } from "../notebook/scope.js";
 import { importsOf } from "./lib/imports.js";
 import { lazyFix } from "./lib/lazy-fix.js";
 import { argumentRemoval, mergeTouchingEdits, rewrittenText, type Replacement } from "./lib/on-change-callback-edits.js";
+import { escapeRegex } from "./lib/regex.js";
 
 const docs = `
 ## What it does
@@ -493,7 +494,7 @@ function planCell(notebook: Notebook, handler: PyNode, element: string, renameIn
 }
 
 function isAsyncFunction(notebook: Notebook, name: string): boolean {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const escaped = escapeRegex(name);
   return notebook.root
     .root()
     .findAll({ rule: { kind: "function_definition", has: { field: "name", regex: `^${escaped}$` } } })

@@ -1,6 +1,7 @@
 import { defineRule } from "../engine/types.js";
 import { startOf, type Matcher, type PyNode } from "../notebook/python.js";
 import { importsOf } from "./lib/imports.js";
+import { escapeRegex } from "./lib/regex.js";
 
 const docs = `
 ## What it does
@@ -83,7 +84,7 @@ function plottingCalls(imports: ReturnType<typeof importsOf>): Matcher | undefin
   const alternatives: string[] = [];
   for (const i of imports) {
     const full = i.attribute === undefined ? i.module : `${i.module}.${i.attribute}`;
-    const local = i.local.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const local = escapeRegex(i.local);
     if (full === "matplotlib.pyplot" || full === "pylab") alternatives.push(`${local}\\.(?:${PYPLOT_FUNCTIONS})`);
     else if (full === "matplotlib" && i.attribute === undefined) alternatives.push(`${local}\\.pyplot\\.(?:${PYPLOT_FUNCTIONS})`);
     else if (full === "seaborn") alternatives.push(`${local}\\.(?:${SEABORN_FUNCTIONS})`);

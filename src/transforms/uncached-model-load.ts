@@ -4,7 +4,8 @@ import type { Cell, Notebook } from "../notebook/model.js";
 import { endOf, startOf, type Matcher, type PyNode } from "../notebook/python.js";
 import { indentationAt, lineStartOf } from "../notebook/text.js";
 import { importsOf, moduleAliases } from "./lib/imports.js";
-import { callArguments, escapeRegex, findInCells, ownsLines, statementOf, visibleAlias } from "./lib/nvp-helpers.js";
+import { callArguments, findInCells, ownsLines, statementOf, visibleAlias } from "./lib/nvp-helpers.js";
+import { escapeRegex } from "./lib/regex.js";
 
 const docs = `
 ## What it does

@@ -2,6 +2,7 @@ import { defineRule } from "../engine/types.js";
 import { cellAt, type Cell, type Notebook } from "../notebook/model.js";
 import type { Matcher, PyNode } from "../notebook/python.js";
 import { moduleAliases } from "./lib/imports.js";
+import { escapeRegex } from "./lib/regex.js";
 
 const docs = `
 ## What it does
@@ -65,7 +66,7 @@ export const ungroupedControls = defineRule({
     if (!notebook.source.includes(".ui.")) return;
     const aliases = moduleAliases(notebook, "marimo");
     if (aliases.length === 0) return;
-    const names = aliases.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+    const names = aliases.map(escapeRegex).join("|");
     // The top-of-file `import marimo` is not visible in cells: prefer the cells' own alias.
     const mo = aliases.includes("mo") ? "mo" : (aliases.find((a) => a !== "marimo") ?? "mo");
 

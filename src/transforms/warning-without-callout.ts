@@ -3,6 +3,7 @@ import { defineRule } from "../engine/types.js";
 import type { Notebook } from "../notebook/model.js";
 import { endOf, type Matcher, type PyNode } from "../notebook/python.js";
 import { importsOf } from "./lib/imports.js";
+import { escapeRegex } from "./lib/regex.js";
 
 const docs = `
 ## What it does
@@ -173,6 +174,6 @@ function calloutAppliedLater(notebook: Notebook, call: PyNode): boolean {
   const name = target.text();
   const cell = notebook.cells.find((c) => c.start <= call.range().start.index && call.range().end.index <= c.end);
   const scope = cell ? notebook.source.slice(cell.start, cell.end) : notebook.source;
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const escaped = escapeRegex(name);
   return new RegExp(`(?<![\\w.])${escaped}\\.callout\\(|callout\\(\\s*${escaped}(?!\\w)`, "u").test(scope);
 }

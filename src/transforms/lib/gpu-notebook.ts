@@ -11,6 +11,7 @@ import type { Dataflow } from "../../notebook/dataflow.js";
 import { cellAt, type Cell, type Notebook } from "../../notebook/model.js";
 import { endOf, startOf, type Matcher, type PyNode } from "../../notebook/python.js";
 import { importsOf } from "./imports.js";
+import { escapeRegex } from "./regex.js";
 
 /** RAPIDS and CuPy: importing one of these means the notebook runs on an NVIDIA GPU. */
 export const RAPIDS_MODULES: ReadonlySet<string> = new Set(["cudf", "cupy", "cuml", "cugraph", "cuspatial", "cucim", "dask_cudf", "cuxfilter"]);
@@ -191,10 +192,6 @@ function inCell(notebook: Notebook, node: PyNode): boolean {
 function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, " ");
   return flat.length <= 60 ? flat : `${flat.slice(0, 57)}...`;
-}
-
-export function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 // --- names visible to a new cell ------------------------------------------------------------

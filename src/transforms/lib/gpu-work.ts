@@ -7,6 +7,7 @@ import { cellAt, findAllContaining } from "../../notebook/model.js";
 import { endOf, startOf, type Matcher, type PyNode } from "../../notebook/python.js";
 import { cellsAt, findAllInCells } from "./candidate-cells.js";
 import { mayOpenCall, methodCallOffsets, offsetsWhere } from "./nvp-helpers.js";
+import { escapeRegex } from "./regex.js";
 
 /** What makes a piece of code heavy. */
 /** `generation` is `model.generate(...)`; `pipeline` is a call of a diffusers/transformers pipeline. */
@@ -165,10 +166,6 @@ function callMatcher(names: readonly string[]): Matcher {
       has: { field: "function", regex: `^(self\\.)?(${names.map(escapeRegex).join("|")})$` },
     },
   };
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 // --- guards --------------------------------------------------------------------------------

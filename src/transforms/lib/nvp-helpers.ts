@@ -5,6 +5,7 @@ import type { RuleContext, TextEdit } from "../../engine/types.js";
 import type { Notebook } from "../../notebook/model.js";
 import { endOf, startOf, type Matcher, type PyNode } from "../../notebook/python.js";
 import { indentationAt, lineEndOf, lineStartOf } from "../../notebook/text.js";
+import { escapeRegex } from "./regex.js";
 
 /** Text that only a notebook using an NVIDIA GPU contains (CUDA devices, RAPIDS, CuPy). */
 const GPU_TEXT = /\bcuda\b|\bcupy\b|\bcudf\b|\bcuml\b|\bcugraph\b|device_map\s*=/;
@@ -121,10 +122,6 @@ function balancedBrackets(text: string): boolean {
 /** Whether the notebook uses a CUDA GPU somewhere (a cheap text test). */
 export function usesGpu(notebook: Notebook): boolean {
   return GPU_TEXT.test(notebook.source);
-}
-
-export function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** The arguments of a call (comments left out). */

@@ -7,6 +7,7 @@ import { cellAt, type Cell, type Notebook } from "../../notebook/model.js";
 import type { Rule } from "@ast-grep/napi";
 import type { PyNode } from "../../notebook/python.js";
 import { importsModule, importsOf } from "./imports.js";
+import { escapeRegex } from "./regex.js";
 
 export type Lib = "random" | "numpy" | "torch";
 export const LIBS: readonly Lib[] = ["random", "numpy", "torch"];
@@ -115,10 +116,6 @@ const INTERESTING = [
 const IDENTIFIER_CHAIN = /^[\p{L}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*)*$/u;
 /** Methods that run when a class is instantiated. */
 const CONSTRUCTION_METHODS = new Set(["__init__", "__new__", "__post_init__", "reset_parameters"]);
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 interface ArgumentFacts {
   readonly positional: number;

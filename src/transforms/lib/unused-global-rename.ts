@@ -11,6 +11,7 @@ import { replaceRange } from "../../engine/edits.js";
 import type { TextEdit } from "../../engine/types.js";
 import type { Cell } from "../../notebook/model.js";
 import { endOf, startOf, type PyNode } from "../../notebook/python.js";
+import { escapeRegex } from "./regex.js";
 
 const COMPREHENSIONS = new Set(["list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression"]);
 const PATTERNS = new Set(["pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "parenthesized_expression", "list_splat_pattern", "list_splat", "expression_list"]);
@@ -213,8 +214,4 @@ function scopeChain(node: PyNode, cellFunctionId: number, role: Role): PyNode[] 
     previous = current;
   }
   return chain;
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
