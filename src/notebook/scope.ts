@@ -303,7 +303,7 @@ class CellAnalyzer {
   }
 
   private visitFor(node: PyNode, scope: Scope): void {
-    if (node.children()[0]?.kind() === "async" && !insideFunction(scope)) this.hasTopLevelAwait = true;
+    if (!insideFunction(scope) && node.child(0)?.kind() === "async") this.hasTopLevelAwait = true;
     const left = node.field("left");
     const right = node.field("right");
     if (right) this.visit(right, scope);
@@ -315,7 +315,7 @@ class CellAnalyzer {
   }
 
   private visitWith(node: PyNode, scope: Scope): void {
-    if (node.children()[0]?.kind() === "async" && !insideFunction(scope)) this.hasTopLevelAwait = true;
+    if (!insideFunction(scope) && node.child(0)?.kind() === "async") this.hasTopLevelAwait = true;
     for (const child of node.namedChildren()) {
       if (child.kind() !== "with_clause") {
         this.visit(child, scope);
@@ -746,7 +746,10 @@ export function definedNames(statements: readonly PyNode[], text: string): Reado
   // Attribute and subscript targets only read.
   const target = (node: PyNode): void => forEachTargetName(node, (name) => bind(name.text()), () => {});
   const assignment = (node: PyNode): void => {
-    const right = node.field("right");
+    // A chained assignment (`a = b = 1`) nests the next one as its right side; it has two `=`
+    // at least, and most assignments one, so the text spares a native node for those.
+    const text = node.text();
+    const right = text.indexOf("=") === text.lastIndexOf("=") ? null : node.field("right");
     if (right?.kind() === "assignment") assignment(right);
     const left = node.field("left");
     if (left) target(left);

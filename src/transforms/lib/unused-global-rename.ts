@@ -20,19 +20,34 @@ const PARAMETER_WRAPPERS = new Set(["default_parameter", "typed_parameter", "typ
 type Role =
   | { kind: "ignore" }
   | { kind: "read" }
-  | { kind: "bind"; edit?: "import" }
+  | { kind: "bind"; edit?: "import"; walrus?: true }
   | { kind: "parameter" }
   | { kind: "global" }
   | { kind: "nonlocal" }
   | { kind: "abort"; reason: string };
 
+interface Range {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A function, lambda, class or comprehension nested in the cell, read once per cell. */
+interface Scope extends Range {
+  readonly kind: string;
+  /** Functions, lambdas and classes: where the scope's own names live. */
+  readonly body: Range | undefined;
+  readonly parameters: Range | undefined;
+  /** Comprehensions: the first iterable, evaluated in the enclosing scope. */
+  readonly firstIterable: Range | undefined;
+}
+
 interface Occurrence {
   readonly node: PyNode;
   readonly role: Role;
   /** The innermost scope the identifier belongs to (undefined: the cell's top level). */
-  readonly scope: PyNode | undefined;
+  readonly scope: Scope | undefined;
   /** Scopes between it and the cell, innermost first, as seen by name resolution. */
-  readonly chain: readonly PyNode[];
+  readonly chain: readonly Scope[];
 }
 
 /** Edits renaming `name` to `newName` in the cell, or why it cannot be done safely. */
@@ -46,17 +61,17 @@ export function renameInCell(cell: Cell, name: string, newName: string): TextEdi
     const role = roleOf(node);
     if (role.kind === "ignore") continue;
     if (role.kind === "abort") return role.reason;
-    const chain = scopeChain(node, cellFunction.id(), role);
+    const chain = scopeChain(node, scopesOf(cell, body), role);
     occurrences.push({ node, role, scope: chain[0], chain });
   }
 
   // What each nested scope does with the name.
-  const binds = new Set<number>();
-  const declaredGlobal = new Set<number>();
+  const binds = new Set<Scope>();
+  const declaredGlobal = new Set<Scope>();
   for (const o of occurrences) {
     if (!o.scope) continue;
-    if (o.role.kind === "bind" || o.role.kind === "parameter") binds.add(o.scope.id());
-    if (o.role.kind === "global") declaredGlobal.add(o.scope.id());
+    if (o.role.kind === "bind" || o.role.kind === "parameter") binds.add(o.scope);
+    if (o.role.kind === "global") declaredGlobal.add(o.scope);
   }
 
   const edits: TextEdit[] = [];
@@ -66,13 +81,13 @@ export function renameInCell(cell: Cell, name: string, newName: string): TextEdi
     let local = false;
     let passedFunction = false;
     for (const scope of o.chain) {
-      const kind = scope.kind();
+      const kind = scope.kind;
       if (kind === "class_definition") {
         if (passedFunction) continue; // functions and comprehensions do not see class scopes
-        if (binds.has(scope.id())) return "a class body in the cell binds the same name";
+        if (binds.has(scope)) return "a class body in the cell binds the same name";
       }
-      if (declaredGlobal.has(scope.id())) break;
-      if (binds.has(scope.id())) {
+      if (declaredGlobal.has(scope)) break;
+      if (binds.has(scope)) {
         local = true;
         break;
       }
@@ -155,7 +170,8 @@ function roleOf(node: PyNode): Role {
     case "for_in_clause":
       return isField(up, "left", child) ? { kind: "bind" } : { kind: "read" };
     case "named_expression":
-      return isField(up, "name", child) ? { kind: "bind" } : { kind: "read" };
+      // Only the identifier itself can be a walrus target (patterns are not climbed to one).
+      return isField(up, "name", child) ? { kind: "bind", walrus: true } : { kind: "read" };
     case "as_pattern_target":
       return { kind: "bind" };
     case "delete_statement":
@@ -185,6 +201,45 @@ function isField(parent: PyNode, field: string, child: PyNode): boolean {
   return parent.field(field)?.id() === child.id();
 }
 
+const SCOPE_KINDS = { rule: { any: ["function_definition", "lambda", "class_definition", ...COMPREHENSIONS].map((kind) => ({ kind })) } };
+
+function rangeOf(node: PyNode | null): Range | undefined {
+  if (!node) return undefined;
+  const range = node.range();
+  return { start: range.start.index, end: range.end.index };
+}
+
+function within(range: Range | undefined, node: Range): boolean {
+  return range !== undefined && range.start <= node.start && node.end <= range.end;
+}
+
+/**
+ * The scopes nested in a cell, outermost first (the query's pre-order), read once per cell:
+ * several names of a cell may be renamed, each with many occurrences, and walking up from each
+ * occurrence would cost a native call per ancestor.
+ */
+const scopesCache = new WeakMap<Cell, readonly Scope[]>();
+
+function scopesOf(cell: Cell, body: PyNode): readonly Scope[] {
+  let scopes = scopesCache.get(cell);
+  if (!scopes) {
+    scopes = body.findAll(SCOPE_KINDS).map((node) => {
+      const kind = String(node.kind());
+      const comprehension = COMPREHENSIONS.has(kind);
+      const firstClause = comprehension ? node.namedChildren().find((c) => c.kind() === "for_in_clause") : undefined;
+      return {
+        kind,
+        ...rangeOf(node)!,
+        body: comprehension ? undefined : rangeOf(node.field("body")),
+        parameters: comprehension ? undefined : rangeOf(node.field("parameters")),
+        firstIterable: rangeOf(firstClause?.field("right") ?? null),
+      };
+    });
+    scopesCache.set(cell, scopes);
+  }
+  return scopes;
+}
+
 /**
  * The scopes that enclose an identifier, innermost first, up to (not including) the cell's
  * function. Parameter defaults and annotations, decorators, base classes and the first
@@ -192,26 +247,19 @@ function isField(parent: PyNode, field: string, child: PyNode): boolean {
  * the nearest enclosing scope that is not a comprehension; a `def`/`class` name binds in the
  * scope around the definition.
  */
-function scopeChain(node: PyNode, cellFunctionId: number, role: Role): PyNode[] {
-  const chain: PyNode[] = [];
-  let previous: PyNode = node;
-  let beforePrevious: PyNode | undefined;
-  const walrusTarget = role.kind === "bind" && node.parent()?.kind() === "named_expression";
-  for (let current = node.parent(); current; current = current.parent()) {
-    if (current.id() === cellFunctionId) break;
-    const kind = String(current.kind());
-    if (kind === "function_definition" || kind === "lambda" || kind === "class_definition") {
+function scopeChain(node: PyNode, scopes: readonly Scope[], role: Role): Scope[] {
+  if (scopes.length === 0) return [];
+  const at = rangeOf(node)!;
+  const walrusTarget = role.kind === "bind" && role.walrus === true;
+  const chain: Scope[] = [];
+  for (const scope of scopes) {
+    if (!within(scope, at)) continue;
+    if (COMPREHENSIONS.has(scope.kind)) {
+      if (!within(scope.firstIterable, at) && !walrusTarget) chain.push(scope);
+    } else if (within(scope.body, at) || (role.kind === "parameter" && within(scope.parameters, at))) {
       // A parameter name belongs to its function; defaults and annotations do not.
-      const ownParameter = role.kind === "parameter" && isField(current, "parameters", previous);
-      if (isField(current, "body", previous) || ownParameter) chain.push(current);
-    } else if (COMPREHENSIONS.has(kind)) {
-      const clauses = current.namedChildren().filter((c) => c.kind() === "for_in_clause");
-      const first = clauses[0];
-      const inFirstIterable = first !== undefined && previous.id() === first.id() && beforePrevious !== undefined && isField(first, "right", beforePrevious);
-      if (!inFirstIterable && !walrusTarget) chain.push(current);
+      chain.push(scope);
     }
-    beforePrevious = previous;
-    previous = current;
   }
-  return chain;
+  return chain.reverse();
 }
