@@ -34,8 +34,9 @@ async function settle() {
   await nextTurn();
 }
 
+/** Megabytes (10^6 bytes), the unit of the goal: stricter than mebibytes. */
 function mb(bytes) {
-  return (bytes / 1024 / 1024).toFixed(0);
+  return (bytes / 1e6).toFixed(0);
 }
 
 rmSync(dir, { recursive: true, force: true });
