@@ -68,8 +68,9 @@ export async function runFiles(files: readonly string[], optionsFor: (path: stri
   const fixing = files.length > 0 && !optionsFor(files[0]!).check;
   if (jobs <= 1 || files.length < POOL_THRESHOLD) {
     for (const path of files) {
+      const rendered = await processAndReport(path, optionsFor(path), report);
       onFinished?.();
-      onReport(await processAndReport(path, optionsFor(path), report));
+      onReport(rendered);
     }
     return;
   }
