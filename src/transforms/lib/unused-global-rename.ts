@@ -5,8 +5,9 @@
 // scope binds the name itself (a parameter, an assignment, a loop or comprehension variable)
 // without declaring it `global`.
 //
-// The occurrences are found by one native query (identifiers spelled like the name); only they
-// are examined from JavaScript, by walking up their few ancestors.
+// The occurrences are found by one native query (identifiers spelled like the name), the cell's
+// nested scopes by another (read once per cell, as ranges); each occurrence's role comes from
+// its few nearest ancestors, its scopes from the ranges that contain it.
 import { replaceRange } from "../../engine/edits.js";
 import type { TextEdit } from "../../engine/types.js";
 import type { Cell } from "../../notebook/model.js";
@@ -53,8 +54,7 @@ interface Occurrence {
 /** Edits renaming `name` to `newName` in the cell, or why it cannot be done safely. */
 export function renameInCell(cell: Cell, name: string, newName: string): TextEdit[] | string {
   const body = cell.body;
-  const cellFunction = cell.definition;
-  if (!body || !cellFunction) return "the cell has no body";
+  if (!body || !cell.definition) return "the cell has no body";
   const nodes = body.findAll({ rule: { kind: "identifier", regex: `^${escapeRegex(name)}$` } });
   const occurrences: Occurrence[] = [];
   for (const node of nodes) {
