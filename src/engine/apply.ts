@@ -111,7 +111,7 @@ export function regenerateCells(before: Notebook, beforeFlow: Dataflow, applied:
       if (from === -1 || !applied.touched.has(from) || cell.bodyIndent === "    " || cell.bodyIndent === "" || !colon) continue;
       const bodyLine = notebook.source.indexOf("\n", endOf(colon)) + 1;
       if (bodyLine === 0) continue;
-      const code = cellCode({ ...cell, signatureEnd: endOf(colon) }, notebook.source);
+      const code = cellCode(cell, notebook.source, endOf(colon));
       ms.overwrite(bodyLine, cell.end, withLineEnding(indentText(code), notebook.lineEnding));
       rewritten.push(cell.index);
       continue;

@@ -7,6 +7,7 @@ import { applyEdits, regenerateCells } from "./apply.js";
 import { lintNotebook, NameAllocator, type InternalError } from "./lint.js";
 import type { Diagnostic, Edit, Rule, RuleOptions } from "./types.js";
 import { findProblems, newProblems, type NotebookProblems } from "./verify.js";
+import { keepShape } from "../notebook/shapes.js";
 
 export const MAX_PASSES = 10;
 
@@ -87,7 +88,9 @@ class PassStart {
   constructor(
     readonly notebook: Notebook,
     readonly dataflow: Dataflow,
-  ) {}
+  ) {
+    keepShape(this);
+  }
 
   get knownProblems(): NotebookProblems {
     return (this.problems ??= findProblems(this.notebook, this.dataflow));

@@ -1,10 +1,11 @@
 // Runs rules over a parsed notebook and collects their diagnostics.
 import { computeDataflow, type Dataflow } from "../notebook/dataflow.js";
-import { cellAt, type Notebook } from "../notebook/model.js";
+import { cellAt, type Cell, type Notebook } from "../notebook/model.js";
 import { endOf, startOf } from "../notebook/python.js";
 import { lineStartOf } from "../notebook/text.js";
 import type { Diagnostic, ReportInput, Rule, RuleContext, RuleOptions } from "./types.js";
-import { isSuppressed, parseSuppressions } from "./suppressions.js";
+import { keepShape } from "../notebook/shapes.js";
+import { isSuppressed, parseSuppressions, type Suppressions } from "./suppressions.js";
 
 export interface InternalError {
   readonly code: string;
@@ -33,53 +34,95 @@ export class NameAllocator {
   }
 }
 
+/** What all rules of one pass share: the notebook, its dataflow, fresh names, suppressions. */
+class LintPass {
+  readonly diagnostics: Diagnostic[] = [];
+  dataflow: Dataflow | undefined;
+  readonly suppressions: Suppressions;
+
+  constructor(
+    readonly notebook: Notebook,
+    readonly allocator: NameAllocator,
+    knownDataflow: Dataflow | undefined,
+  ) {
+    this.dataflow = knownDataflow;
+    this.suppressions = parseSuppressions(notebook.source);
+    keepShape(this);
+  }
+}
+
+/**
+ * One rule's view of a pass. A class, not an object literal of arrow functions: literal
+ * closures made per rule and per notebook lose their optimized code at every collection.
+ */
+class RuleRun implements RuleContext {
+  readonly notebook: Notebook;
+  readonly options: Readonly<Record<string, unknown>>;
+
+  constructor(
+    private readonly pass: LintPass,
+    private readonly rule: Rule,
+    options: RuleOptions,
+    readonly path: string | undefined,
+  ) {
+    this.notebook = pass.notebook;
+    this.options = options[rule.code] ?? {};
+    keepShape(this);
+  }
+
+  dataflow(): Dataflow {
+    return (this.pass.dataflow ??= computeDataflow(this.notebook));
+  }
+
+  freshName(base: string): string {
+    return this.pass.allocator.fresh(base);
+  }
+
+  cellAt(offset: number): Cell | undefined {
+    return cellAt(this.notebook, offset);
+  }
+
+  report(input: ReportInput): void {
+    const { notebook, rule } = this;
+    const start = input.node ? startOf(input.node) : (input.start ?? 0);
+    const end = input.node ? endOf(input.node) : (input.end ?? start);
+    const cell = cellAt(notebook, start);
+    if (isSuppressed(this.pass.suppressions, notebook, rule.code, start, cell)) return;
+    this.pass.diagnostics.push({
+      code: rule.code,
+      name: rule.name,
+      severity: rule.severity,
+      message: input.message,
+      line: notebook.lineOf(start),
+      column: start - lineStartOf(notebook.source, start) + 1,
+      endLine: notebook.lineOf(end),
+      endColumn: end - lineStartOf(notebook.source, end) + 1,
+      start,
+      end,
+      cell: cell?.index,
+      fixSafety: input.fix ? rule.fix : "none",
+      fix: rule.fix === "none" ? undefined : input.fix,
+    });
+  }
+}
+
+function bySourceOrder(a: Diagnostic, b: Diagnostic): number {
+  return a.start - b.start || a.code.localeCompare(b.code);
+}
+
 /** `knownDataflow`: the notebook's dataflow when the caller has it already (the fix loop). */
 export function lintNotebook(notebook: Notebook, rules: readonly Rule[], options: RuleOptions = {}, names?: NameAllocator, path?: string, knownDataflow?: Dataflow): LintResult {
-  const diagnostics: Diagnostic[] = [];
   const internalErrors: InternalError[] = [];
-  let dataflow: Dataflow | undefined = knownDataflow;
-  const allocator = names ?? new NameAllocator(notebook.source);
-  const suppressions = parseSuppressions(notebook.source);
-
-  for (const rule of rules) {
-    if (suppressions.file) break;
-    const context: RuleContext = {
-      notebook,
-      dataflow: () => (dataflow ??= computeDataflow(notebook)),
-      freshName: (base) => allocator.fresh(base),
-      cellAt: (offset) => cellAt(notebook, offset),
-      options: options[rule.code] ?? {},
-      path,
-      report: (input: ReportInput) => {
-        const start = input.node ? startOf(input.node) : (input.start ?? 0);
-        const end = input.node ? endOf(input.node) : (input.end ?? start);
-        const cell = cellAt(notebook, start);
-        if (isSuppressed(suppressions, notebook, rule.code, start, cell)) return;
-        const line = notebook.lineOf(start);
-        const endLine = notebook.lineOf(end);
-        diagnostics.push({
-          code: rule.code,
-          name: rule.name,
-          severity: rule.severity,
-          message: input.message,
-          line,
-          column: start - lineStartOf(notebook.source, start) + 1,
-          endLine,
-          endColumn: end - lineStartOf(notebook.source, end) + 1,
-          start,
-          end,
-          cell: cell?.index,
-          fixSafety: input.fix ? rule.fix : "none",
-          fix: rule.fix === "none" ? undefined : input.fix,
-        });
-      },
-    };
-    try {
-      rule.check(context);
-    } catch (error) {
-      internalErrors.push({ code: rule.code, message: `${rule.code} crashed: ${(error as Error).message}` });
+  const pass = new LintPass(notebook, names ?? new NameAllocator(notebook.source), knownDataflow);
+  if (!pass.suppressions.file) {
+    for (const rule of rules) {
+      try {
+        rule.check(new RuleRun(pass, rule, options, path));
+      } catch (error) {
+        internalErrors.push({ code: rule.code, message: `${rule.code} crashed: ${(error as Error).message}` });
+      }
     }
   }
-  diagnostics.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
-  return { diagnostics, internalErrors, dataflow };
+  const diagnostics = pass.diagnostics.sort(bySourceOrder);
+  return { diagnostics, internalErrors, dataflow: pass.dataflow };
 }

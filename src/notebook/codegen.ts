@@ -62,8 +62,8 @@ const BLANK_LINE_BEFORE_RETURN = new Set([
  * The cell's code as marimo stores it: the body without its `return`, dedented (string
  * interiors that sit left of the body are kept as they are) and stripped. LF line breaks.
  */
-export function cellCode(cell: Cell, source: string): string {
-  const { start: regionStart, end } = cellCodeRange(cell, source);
+export function cellCode(cell: Cell, source: string, signatureEnd = cell.signatureEnd): string {
+  const { start: regionStart, end } = cellCodeRange(cell, source, signatureEnd);
   if (end <= regionStart) return "";
   const region = source.slice(regionStart, end).replace(/\r\n/g, "\n");
   const lines = region.split("\n");

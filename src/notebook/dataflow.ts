@@ -9,6 +9,7 @@ import { PYTHON_BUILTINS } from "./builtins.js";
 import type { Cell, Notebook } from "./model.js";
 import { endOf, startOf } from "./python.js";
 import { analyzeCell, definedNames, type CellVariables } from "./scope.js";
+import { keepShape } from "./shapes.js";
 
 export interface Dataflow {
   readonly variables: ReadonlyMap<number, CellVariables>;
@@ -132,7 +133,9 @@ class LazySet implements ReadonlySet<string> {
   constructor(
     private readonly test: (name: string) => boolean,
     private readonly build: () => Set<string>,
-  ) {}
+  ) {
+    keepShape(this);
+  }
   private force(): Set<string> {
     return (this.all ??= this.build());
   }
@@ -169,7 +172,9 @@ class LazyMap<K, V> implements ReadonlyMap<K, V> {
   constructor(
     private readonly lookup: (key: K) => V | undefined,
     private readonly build: () => Map<K, V>,
-  ) {}
+  ) {
+    keepShape(this);
+  }
   private force(): Map<K, V> {
     return (this.all ??= this.build());
   }
@@ -383,14 +388,17 @@ export function byCodePoint(a: string, b: string): number {
   return x.length - y.length;
 }
 
-/** Text range of a cell's code as marimo sees it: the body without the trailing `return`. */
-export function cellCodeRange(cell: Cell, source: string): { start: number; end: number } {
+/**
+ * Text range of a cell's code as marimo sees it: the body without the trailing `return`.
+ * `signatureEnd`: where the header ends, when the caller reads it otherwise (a setup cell's `:`).
+ */
+export function cellCodeRange(cell: Cell, source: string, signatureEnd = cell.signatureEnd): { start: number; end: number } {
   const body = cell.body;
-  if (!body) return { start: cell.signatureEnd, end: cell.signatureEnd };
+  if (!body) return { start: signatureEnd, end: signatureEnd };
   // marimo takes everything after the `def` line (leading comments included), or the rest of
   // the `def` line for one-line cells such as `def one(): return`.
   const bodyStart = startOf(body);
-  const firstBreak = source.indexOf("\n", cell.signatureEnd);
+  const firstBreak = source.indexOf("\n", signatureEnd);
   const start = firstBreak === -1 || firstBreak > bodyStart ? bodyStart : firstBreak + 1;
   const end = cell.returnStatement ? startOf(cell.returnStatement) : endOf(body);
   return { start, end: Math.max(start, end) };

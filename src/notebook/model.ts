@@ -5,6 +5,7 @@
 // statements, return, signature, indentation) is read from the tree on first use, since most
 // rules look inside few cells and every node access is a call into native code.
 import { endOf, parsePython, startOf, syntaxProblems, type Matcher, type PyNode, type PyRoot } from "./python.js";
+import { keepShape } from "./shapes.js";
 import { detectLineEnding, indentationAt, lineNumberAt, lineStarts, type LineEnding } from "./text.js";
 
 export type CellKind = "cell" | "function" | "class" | "setup" | "unparsable";
@@ -77,12 +78,10 @@ export function parseNotebook(source: string): NotebookParseResult {
     return { ok: false, reason: "not-marimo", message: "not a marimo notebook (no `import marimo` and `app = marimo.App(...)`)" };
   }
 
-  let starts: number[] | undefined;
-  const lineOf = (offset: number) => lineNumberAt((starts ??= lineStarts(source)), offset);
   const problems = syntaxProblems(module);
   if (problems.length > 0) {
     const first = problems[0]!;
-    return { ok: false, reason: "syntax-error", line: lineOf(startOf(first)), message: "syntax error" };
+    return { ok: false, reason: "syntax-error", line: lineNumberAt(lineStarts(source), startOf(first)), message: "syntax error" };
   }
 
   const cells: Cell[] = [];
@@ -98,7 +97,7 @@ export function parseNotebook(source: string): NotebookParseResult {
       const cell = readDecoratedCell(topLevel[i]!, source, cells.length);
       if (cell) cells.push(cell);
     } else if (kind === "with_statement" && SETUP_WITH.test(node.text())) {
-      cells.push(readSetupCell(topLevel[i]!, source, cells.length));
+      cells.push(new SetupCell(cells.length, node, topLevel[i]!.start, topLevel[i]!.end, source));
     } else if (kind === "expression_statement" && /^app\._unparsable_cell\s*\(/.test(node.text())) {
       cells.push(readUnparsableCell(topLevel[i]!, cells.length));
     } else if (kind === "if_statement" && RUN_GUARD.test(node.text())) {
@@ -106,34 +105,40 @@ export function parseNotebook(source: string): NotebookParseResult {
     }
   }
 
-  let lineEnding: LineEnding | undefined;
-  const notebook: Notebook = {
-    source,
-    root,
-    get lineEnding() {
-      return (lineEnding ??= detectLineEnding(source));
-    },
-    cells,
-    setup: cells.find((c) => c.kind === "setup"),
-    appEnd: endOf(appNode),
-    runGuard,
-    lineOf,
-  };
+  const notebook = new ParsedNotebook(source, root, cells, endOf(appNode), runGuard);
   topLevelCache.set(notebook, topLevel);
   return { ok: true, notebook };
 }
 
-/** A value computed on first use. */
-function lazy<T>(compute: () => T): () => T {
-  let done = false;
-  let value: T;
-  return () => {
-    if (!done) {
-      value = compute();
-      done = true;
-    }
-    return value;
-  };
+/**
+ * Notebooks and cells are classes, not object literals with getters: V8 keeps a literal with
+ * accessors in dictionary mode, so every read of `notebook.source` or `cell.start` (rules make
+ * millions) was a hash lookup, and the optimized code that reads them was thrown away at
+ * every collection. Class instances share one map.
+ */
+class ParsedNotebook implements Notebook {
+  readonly setup: Cell | undefined;
+  private starts: number[] | undefined = undefined;
+  private detectedLineEnding: LineEnding | undefined = undefined;
+
+  constructor(
+    readonly source: string,
+    readonly root: PyRoot,
+    readonly cells: readonly Cell[],
+    readonly appEnd: number,
+    readonly runGuard: PyNode | undefined,
+  ) {
+    this.setup = cells.find((c) => c.kind === "setup");
+    keepShape(this);
+  }
+
+  get lineEnding(): LineEnding {
+    return (this.detectedLineEnding ??= detectLineEnding(this.source));
+  }
+
+  lineOf(offset: number): number {
+    return lineNumberAt((this.starts ??= lineStarts(this.source)), offset);
+  }
 }
 
 interface BodyParts {
@@ -214,91 +219,125 @@ function readDecoratedCell({ node, start, end }: TopLevel, source: string, index
     options = (match[2] ?? "").trim();
   }
   if (!cellKind || !definition) return undefined;
-  const def = definition;
-  const kind = cellKind;
-  const isFunction = def.kind() === "function_definition";
-  const body = lazy(() => def.field("body") ?? undefined);
-  const parts = lazy(() => bodyParts(body(), kind === "cell" && isFunction));
-  const firstBody = lazy(() => firstBodyChild(body(), parts));
-  const signatureStart = lazy(() => startOf(def));
-  const name = lazy(() => def.field("name")?.text() ?? "_");
-  // The definition starts with its first token, `async` or `def` (`class`).
-  const isAsync = lazy(() => source.startsWith("async", signatureStart()));
-  const colonEnd = lazy(() => signatureColonEnd(def, isFunction, source));
-  const signatureEnd = lazy(() => colonEnd() ?? signatureStart());
-  const bodyIndent = lazy(() => {
-    PLAIN_CELL_HEADER.lastIndex = start;
-    const plain = PLAIN_CELL_HEADER.exec(source);
-    if (plain) return plain[1]!;
-    const first = firstBody();
-    const colon = colonEnd();
-    return first && colon !== undefined && source.lastIndexOf("\n", startOf(first)) >= colon ? indentationAt(source, startOf(first)) : "";
-  });
-  return {
-    index,
-    kind,
-    get name() {
-      return name();
-    },
-    get isAsync() {
-      return isAsync();
-    },
-    node,
-    start,
-    end,
-    definition: def,
-    get signatureStart() {
-      return signatureStart();
-    },
-    get signatureEnd() {
-      return signatureEnd();
-    },
-    get body() {
-      return body();
-    },
-    get statements() {
-      return parts().statements;
-    },
-    get returnStatement() {
-      return parts().returnStatement;
-    },
-    get bodyIndent() {
-      return bodyIndent();
-    },
-    options,
-  };
+  return new DecoratedCell(index, cellKind, node, start, end, definition, options, source);
 }
 
-function readSetupCell({ node, start, end }: TopLevel, source: string, index: number): Cell {
-  const body = lazy(() => node.field("body") ?? undefined);
-  const parts = lazy(() => bodyParts(body(), false));
-  return {
-    index,
-    kind: "setup",
-    name: "setup",
-    isAsync: false,
-    node,
-    start,
-    end,
-    definition: node,
-    signatureStart: start,
-    get signatureEnd() {
-      const b = body();
-      return b ? startOf(b) : end;
-    },
-    get body() {
-      return body();
-    },
-    get statements() {
-      return parts().statements;
-    },
-    returnStatement: undefined,
-    get bodyIndent() {
-      const first = firstBodyChild(body(), parts);
-      return first ? indentationAt(source, startOf(first)) : "";
-    },
-    options: "",
-  };
+/** Whether a lazily read value was read (`null`: read, and absent). */
+type Memo<T> = T | null | undefined;
+
+/** A `@app.cell`, `@app.function` or `@app.class_definition`: its parts read on first use. */
+class DecoratedCell implements Cell {
+  private readonly isFunction: boolean;
+  private bodyNode: Memo<PyNode> = undefined;
+  private parts: BodyParts | undefined = undefined;
+  private cellName: string | undefined = undefined;
+  private defStart = -1;
+  private colonEnd: Memo<number> = undefined;
+  private indent: string | undefined = undefined;
+
+  constructor(
+    readonly index: number,
+    readonly kind: CellKind,
+    readonly node: PyNode,
+    readonly start: number,
+    readonly end: number,
+    readonly definition: PyNode,
+    readonly options: string,
+    private readonly source: string,
+  ) {
+    this.isFunction = definition.kind() === "function_definition";
+    keepShape(this);
+  }
+
+  get name(): string {
+    return (this.cellName ??= this.definition.field("name")?.text() ?? "_");
+  }
+  get signatureStart(): number {
+    if (this.defStart < 0) this.defStart = startOf(this.definition);
+    return this.defStart;
+  }
+  /** The definition starts with its first token, `async` or `def` (`class`). */
+  get isAsync(): boolean {
+    return this.source.startsWith("async", this.signatureStart);
+  }
+  /** End of the `:` that ends the signature, when there is one. */
+  private signatureColonEnd(): number | undefined {
+    if (this.colonEnd === undefined) this.colonEnd = signatureColonEnd(this.definition, this.isFunction, this.source) ?? null;
+    return this.colonEnd ?? undefined;
+  }
+  get signatureEnd(): number {
+    return this.signatureColonEnd() ?? this.signatureStart;
+  }
+  get body(): PyNode | undefined {
+    if (this.bodyNode === undefined) this.bodyNode = this.definition.field("body");
+    return this.bodyNode ?? undefined;
+  }
+  private bodyParts(): BodyParts {
+    return (this.parts ??= bodyParts(this.body, this.kind === "cell" && this.isFunction));
+  }
+  get statements(): readonly PyNode[] {
+    return this.bodyParts().statements;
+  }
+  get returnStatement(): PyNode | undefined {
+    return this.bodyParts().returnStatement;
+  }
+  get bodyIndent(): string {
+    return (this.indent ??= this.readBodyIndent());
+  }
+  private readBodyIndent(): string {
+    PLAIN_CELL_HEADER.lastIndex = this.start;
+    const plain = PLAIN_CELL_HEADER.exec(this.source);
+    if (plain) return plain[1]!;
+    const first = firstBodyChild(this.body, () => this.bodyParts());
+    const colon = this.signatureColonEnd();
+    return first && colon !== undefined && this.source.lastIndexOf("\n", startOf(first)) >= colon ? indentationAt(this.source, startOf(first)) : "";
+  }
+}
+
+/** `with app.setup:`: its body read on first use. */
+class SetupCell implements Cell {
+  readonly kind = "setup";
+  readonly name = "setup";
+  readonly isAsync = false;
+  readonly returnStatement = undefined;
+  readonly options = "";
+  private bodyNode: Memo<PyNode> = undefined;
+  private parts: BodyParts | undefined = undefined;
+
+  constructor(
+    readonly index: number,
+    readonly node: PyNode,
+    readonly start: number,
+    readonly end: number,
+    private readonly source: string,
+  ) {
+    keepShape(this);
+  }
+
+  get definition(): PyNode {
+    return this.node;
+  }
+  get signatureStart(): number {
+    return this.start;
+  }
+  get signatureEnd(): number {
+    const body = this.body;
+    return body ? startOf(body) : this.end;
+  }
+  get body(): PyNode | undefined {
+    if (this.bodyNode === undefined) this.bodyNode = this.node.field("body");
+    return this.bodyNode ?? undefined;
+  }
+  private bodyParts(): BodyParts {
+    return (this.parts ??= bodyParts(this.body, false));
+  }
+  get statements(): readonly PyNode[] {
+    return this.bodyParts().statements;
+  }
+  get bodyIndent(): string {
+    const first = firstBodyChild(this.body, () => this.bodyParts());
+    return first ? indentationAt(this.source, startOf(first)) : "";
+  }
 }
 
 function readUnparsableCell({ node, start, end }: TopLevel, index: number): Cell {

@@ -3,6 +3,7 @@
 // This walks the syntax tree from JavaScript, which costs a native call per node, so it runs
 // only for notebooks that a fix is about to change (and its results are cached per cell text).
 import type { PyNode } from "./python.js";
+import { keepShape } from "./shapes.js";
 
 export interface Annotation {
   /** The annotation as written, e.g. `int` or `list[Foo]`. */
@@ -37,7 +38,9 @@ class Scope {
   constructor(
     readonly kind: ScopeKind,
     readonly parent: Scope | undefined,
-  ) {}
+  ) {
+    keepShape(this);
+  }
 }
 
 class CellAnalyzer {
@@ -48,6 +51,10 @@ class CellAnalyzer {
   private readonly module = new Scope("module", undefined);
   /** Names bound by `except ... as e`: local to the handler, never defs. */
   private readonly exceptNames = new Set<string>();
+
+  constructor() {
+    keepShape(this);
+  }
 
   run(statements: readonly PyNode[]): void {
     for (const statement of statements) this.visit(statement, this.module);

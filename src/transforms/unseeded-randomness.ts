@@ -14,6 +14,7 @@ import {
   type RandomnessFacts,
   type UnseededGenerator,
 } from "./lib/unseeded-randomness-calls.js";
+import { keepShape } from "../notebook/shapes.js";
 
 const docs = `
 ## What it does
@@ -319,7 +320,9 @@ class Statements {
   private readonly read: Array<{ node: PyNode; kind: string }> = [];
   private cursor: PyNode | null | undefined;
 
-  constructor(private readonly cell: Cell) {}
+  constructor(private readonly cell: Cell) {
+    keepShape(this);
+  }
 
   /** Whether a final `return` is split off (function cells), as the model does. */
   private get splitReturn(): boolean {

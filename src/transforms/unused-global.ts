@@ -3,6 +3,7 @@ import type { Cell, Notebook } from "../notebook/model.js";
 import { PYTHON_BUILTINS } from "../notebook/builtins.js";
 import { blankedCode, blankStringsAndComments, cellGlobals, cellName, wordIndex, type GlobalBinding } from "./lib/cell-globals.js";
 import { renameInCell } from "./lib/unused-global-rename.js";
+import { keepShape } from "../notebook/shapes.js";
 
 const docs = `
 ## What it does
@@ -170,7 +171,9 @@ class RenameFix implements Fix {
     private readonly cell: Cell,
     private readonly name: string,
     private readonly newName: string,
-  ) {}
+  ) {
+    keepShape(this);
+  }
 
   get edits(): readonly Edit[] {
     if (!this.computed) {

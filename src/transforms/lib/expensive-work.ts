@@ -13,6 +13,7 @@ import type { Cell, Notebook } from "../../notebook/model.js";
 import { endOf, startOf, type Matcher, type PyNode } from "../../notebook/python.js";
 import { importsModule } from "./imports.js";
 import { loopHeaderMayMatch, mayFollowDot, mayOpenCall, mayPrecede, offsetsWhere } from "./nvp-helpers.js";
+import { keepShape } from "../../notebook/shapes.js";
 
 export type ExpensiveKind = "training" | "fit" | "download" | "install" | "generation";
 
@@ -421,6 +422,7 @@ class Analysis {
     private readonly notebook: Notebook | undefined,
   ) {
     this.transformers = notebook ? importsModule(notebook, "transformers") : false;
+    keepShape(this);
   }
 
   /**

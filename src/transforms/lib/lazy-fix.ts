@@ -3,6 +3,7 @@
 // with costly edits (a scope-aware rename, a docstring built from the whole notebook) use this
 // so that linting does not pay for fixes nobody applies.
 import type { Edit, Fix } from "../../engine/types.js";
+import { keepShape } from "../../notebook/shapes.js";
 
 // A class rather than an object literal with a getter: rules create hundreds per notebook,
 // and V8 creates class instances much faster.
@@ -12,7 +13,9 @@ class LazyFix implements Fix {
   constructor(
     readonly description: string,
     private readonly compute: () => readonly Edit[],
-  ) {}
+  ) {
+    keepShape(this);
+  }
 
   get edits(): readonly Edit[] {
     this.computed ??= this.compute();

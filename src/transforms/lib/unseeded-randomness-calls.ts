@@ -8,6 +8,7 @@ import type { Rule } from "@ast-grep/napi";
 import type { PyNode } from "../../notebook/python.js";
 import { importsModule, importsOf } from "./imports.js";
 import { escapeRegex } from "./regex.js";
+import { keepShape } from "../../notebook/shapes.js";
 
 export type Lib = "random" | "numpy" | "torch";
 export const LIBS: readonly Lib[] = ["random", "numpy", "torch"];
@@ -786,7 +787,9 @@ class CallArguments {
     private readonly start: number,
     /** Whether the file mentions a word at all (memoized per file). */
     private readonly inSource: (word: string) => boolean,
-  ) {}
+  ) {
+    keepShape(this);
+  }
   get all(): ArgumentFacts {
     return (this.facts ??= argumentsOf(this.call().field("arguments")));
   }
