@@ -86,10 +86,11 @@ export function parseNotebook(source: string): NotebookParseResult {
 
   const cells: Cell[] = [];
   let runGuard: PyNode | undefined;
-  const topLevel: TopLevel[] = top.map((node) => {
+  const topLevel: TopLevel[] = [];
+  for (const node of top) {
     const range = node.range();
-    return { node, start: range.start.index, end: range.end.index };
-  });
+    topLevel.push({ node, start: range.start.index, end: range.end.index });
+  }
   for (let i = 0; i < top.length; i++) {
     const node = top[i]!;
     const kind = kinds[i];

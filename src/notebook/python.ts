@@ -4,11 +4,19 @@ import { parse, registerDynamicLanguage, type NapiConfig, type SgNode, type SgRo
 import python from "@ast-grep/lang-python";
 
 let registered = false;
+/**
+ * A range kept alive for the process. ast-grep builds each `range()` as a fresh object, property
+ * by property, and V8 keeps the maps of such objects only while one of them lives; when a
+ * forced collection took the last, every optimized function that read a range was thrown away
+ * and recompiled (see shapes.ts).
+ */
+let rangeShape: unknown;
 
 function ensureRegistered(): void {
   if (registered) return;
   registerDynamicLanguage({ python });
   registered = true;
+  rangeShape = parse("python", "x").root().range();
 }
 
 export type PyNode = SgNode;

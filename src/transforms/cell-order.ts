@@ -127,8 +127,13 @@ function firstWorkingCell(notebook: Notebook, before: number): Cell | undefined 
   return undefined;
 }
 
+/** Module-level, not an arrow function made per notebook (see notebook/shapes.ts). */
+function isCellImport(binding: GlobalBinding): boolean {
+  return binding.kind === "import" && binding.cell.kind === "cell";
+}
+
 function checkLateImports(context: RuleContext, notebook: Notebook): void {
-  const imports = cellGlobals(notebook).bindings.filter((b) => b.kind === "import" && b.cell.kind === "cell");
+  const imports = cellGlobals(notebook).bindings.filter(isCellImport);
   if (imports.length === 0) return;
   // Only an import in a cell below the first working cell is reported: the cells from the last
   // importing one on need not be examined (each costs native calls to list its statements).

@@ -55,6 +55,18 @@ the globals that no other cell reads.
 No fix is offered.
 `;
 
+// Module-level, not arrow functions made per notebook (see notebook/shapes.ts).
+function byStart(a: GlobalBinding, b: GlobalBinding): number {
+  return a.start - b.start;
+}
+/** Cells by number of globals, most first, then in order. */
+function mostFirst(a: [number, number], b: [number, number]): number {
+  return b[1] - a[1] || a[0] - b[0];
+}
+function quotedName(binding: GlobalBinding): string {
+  return `\`${binding.name}\``;
+}
+
 export const tooManyGlobals = defineRule({
   code: "NVO001",
   name: "too-many-globals",
@@ -75,11 +87,11 @@ export const tooManyGlobals = defineRule({
       byCell.set(binding.cell.index, (byCell.get(binding.cell.index) ?? 0) + 1);
     }
     if (counted.size <= limit) return;
-    const ordered = [...counted.values()].sort((a, b) => a.start - b.start);
+    const ordered = [...counted.values()].sort(byStart);
     const first = ordered[limit]!;
-    const [busiest, busiestCount] = [...byCell].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]!;
+    const [busiest, busiestCount] = [...byCell].sort(mostFirst)[0]!;
     const busiestCell = notebook.cells[busiest]!;
-    const names = ordered.map((b) => `\`${b.name}\``);
+    const names = ordered.map(quotedName);
     const shown = names.length > 12 ? `${names.slice(0, 12).join(", ")} and ${names.length - 12} more` : names.join(", ");
     context.report({
       start: first.start,

@@ -164,8 +164,18 @@ export const unseededRandomness = defineRule({
     for (const cell of notebook.cells) {
       if (cell.kind === "cell" || cell.kind === "setup") {
         const seeds = facts.cellSeeds(cell);
-        const draws = facts.cellDraws(cell).filter((d) => [...d.libs].some((lib) => !seeds.has(lib)));
-        const unseeded = new Set(draws.flatMap((d) => [...d.libs].filter((lib) => !seeds.has(lib))));
+        // Loops, not arrow functions made per cell (see notebook/shapes.ts).
+        const draws: Draw[] = [];
+        const unseeded = new Set<Lib>();
+        for (const draw of facts.cellDraws(cell)) {
+          let counted = false;
+          for (const lib of draw.libs) {
+            if (seeds.has(lib)) continue;
+            unseeded.add(lib);
+            if (!counted) draws.push(draw);
+            counted = true;
+          }
+        }
         const generators = facts.cellGenerators(cell);
         if (draws.length === 0 && generators.length === 0) continue;
         const finding: Finding = { cell, draws, unseeded, generators };
