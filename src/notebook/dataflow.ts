@@ -9,7 +9,7 @@ import { PYTHON_BUILTINS } from "./builtins.js";
 import type { Cell, Notebook } from "./model.js";
 import { endOf, startOf } from "./python.js";
 import { analyzeCell, definedNames, type CellVariables } from "./scope.js";
-import { keepShape } from "./shapes.js";
+import { keepClosures, keepShape } from "./shapes.js";
 
 export interface Dataflow {
   readonly variables: ReadonlyMap<number, CellVariables>;
@@ -343,6 +343,7 @@ export function computeDataflow(notebook: Notebook): Dataflow {
     },
   );
 
+  keepClosures("computeDataflow", varsOf, mentions, defsOf, couldBind, mayDefine, defines, reads, setupNamesOf, buildDefiners, cellDefines);
   const firstAnnotation = (name: string) => {
     for (const cell of cells) {
       if (cell.kind === "unparsable") continue;

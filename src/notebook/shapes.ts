@@ -1,14 +1,24 @@
-// Keeps the latest instance of a class alive.
+// Keeps the latest instance of a class, and the latest closures made at a place in the code,
+// alive, so that V8 keeps their optimized code across the CLI's forced collections.
 //
-// V8 holds the map (hidden class) of a class's instances only while one of them lives. The CLI
-// forces a collection after every dozen notebooks (their syntax trees live in native memory that
-// V8 does not see); at that moment every notebook, cell and fix of the files before is garbage,
-// so their maps went too, and with them every optimized function that had read such objects:
-// those were recompiled, on a background thread, after every collection (some 3,000
-// compilations for 2,000 notebooks). Holding the latest instance of each class the rules make
-// per notebook keeps the maps. It costs what that instance holds: one notebook's tree at most.
-const latest = new Map<unknown, object>();
+// The CLI forces a collection after every dozen notebooks (their syntax trees live in native
+// memory that V8 does not see). At that moment every notebook, cell, fix and closure of the
+// files before is garbage, and V8 drops two things with them:
+// - the map (hidden class) of a class's instances, held only while one of them lives, and with
+//   it every optimized function that had read such objects;
+// - the optimized code of an arrow function made on every call, held only while one of those
+//   closures lives.
+// Both were recompiled, on a background thread that competes with the other worker, after every
+// collection: 3,549 compilations for 2,000 notebooks, against some 600 without the collections.
+// Holding the latest of each costs what they hold: about one notebook's tree and analysis.
+const latest = new Map<unknown, unknown>();
 
+/** Call in the constructor of a class that rules make for every notebook. */
 export function keepShape(instance: object): void {
   latest.set(instance.constructor, instance);
+}
+
+/** Call where hot closures are made for every notebook; `site` names the place. */
+export function keepClosures(site: string, ...closures: readonly Function[]): void {
+  latest.set(site, closures);
 }

@@ -4,6 +4,8 @@ import { startOf, type Matcher, type PyNode } from "../notebook/python.js";
 import { isPrivateName } from "../notebook/scope.js";
 import { importsOf } from "./lib/imports.js";
 import { escapeRegex } from "./lib/regex.js";
+import { isRegularCell } from "./lib/predicates.js";
+import { keepClosures } from "../notebook/shapes.js";
 
 const docs = `
 ## What it does
@@ -156,7 +158,7 @@ export const crossCellMutation = defineRule({
     if (!HINT.test(notebook.source)) return;
     const imported = new Set(importsOf(notebook).map((i) => i.local));
 
-    const cells = notebook.cells.filter((c) => c.kind === "cell");
+    const cells = notebook.cells.filter(isRegularCell);
     const boundByCell = new Map<number, Set<string>>();
     const boundIn = (cell: Cell) => {
       let names = boundByCell.get(cell.index);
@@ -170,13 +172,14 @@ export const crossCellMutation = defineRule({
       !isPrivateName(name) && !imported.has(name) && !binds(cell, name) && notebook.cells.some((other) => other !== cell && boundIn(other).has(name));
     // Text pass: in most notebooks every mutation touches the cell's own values, and no native
     // query is needed at all.
-    const suspect = cells.some((cell) => {
+    const mutatesForeign = (cell: Cell): boolean => {
       const text = notebook.source.slice(cell.start, cell.end);
       if (!HINT.test(text)) return false;
       if (text.includes("inplace")) return true;
       return someMutatedRoot(text, (root) => foreign(cell, root));
-    });
-    if (!suspect) return;
+    };
+    keepClosures("crossCellMutation", boundIn, binds, foreign, mutatesForeign);
+    if (!cells.some(mutatesForeign)) return;
 
     const candidates: Mutation[] = [];
     const checked = new Set<string>();

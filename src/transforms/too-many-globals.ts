@@ -1,5 +1,6 @@
 import { defineRule } from "../engine/types.js";
 import { cellGlobals, type GlobalBinding } from "./lib/cell-globals.js";
+import { byStart } from "./lib/predicates.js";
 
 const DEFAULT_MAX_GLOBALS = 10;
 
@@ -56,9 +57,6 @@ No fix is offered.
 `;
 
 // Module-level, not arrow functions made per notebook (see notebook/shapes.ts).
-function byStart(a: GlobalBinding, b: GlobalBinding): number {
-  return a.start - b.start;
-}
 /** Cells by number of globals, most first, then in order. */
 function mostFirst(a: [number, number], b: [number, number]): number {
   return b[1] - a[1] || a[0] - b[0];

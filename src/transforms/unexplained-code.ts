@@ -2,6 +2,8 @@ import { defineRule } from "../engine/types.js";
 import type { Cell, Notebook } from "../notebook/model.js";
 import { startOf } from "../notebook/python.js";
 import { blankedCode, codeRange } from "./lib/cell-globals.js";
+import { isRegularCell } from "./lib/predicates.js";
+import { keepClosures } from "../notebook/shapes.js";
 
 const DEFAULT_MAX_CODE_LINES = 30;
 
@@ -72,7 +74,7 @@ export const unexplainedCode = defineRule({
   check(context) {
     const { notebook } = context;
     const limit = maxCodeLines(context.options.maxCodeLines);
-    const cells = notebook.cells.filter((c) => c.kind === "cell");
+    const cells = notebook.cells.filter(isRegularCell);
     const markdown = new Map<number, boolean>();
     const isMarkdownCell = (cell: Cell | undefined) => {
       if (!cell) return false;
@@ -86,15 +88,17 @@ export const unexplainedCode = defineRule({
       }
       return known;
     };
-    cells.forEach((cell, position) => {
+    keepClosures("unexplainedCode", isMarkdownCell);
+    for (let position = 0; position < cells.length; position++) {
+      const cell = cells[position]!;
       const range = codeRange(notebook, cell);
       // Cheap bound first: fewer physical lines than the limit cannot hold enough code.
-      if (lineCount(notebook.source, range.start, range.end) < limit) return;
+      if (lineCount(notebook.source, range.start, range.end) < limit) continue;
       const lines = codeLineCount(blankedCode(notebook, range.start, range.end));
-      if (lines < limit) return;
+      if (lines < limit) continue;
       const blank = blankedCode(notebook, range.start, range.end);
-      if (blank.includes("md") && MARKDOWN_CALL.test(blank)) return;
-      if ([cells[position - 1], cells[position - 2], cells[position + 1]].some(isMarkdownCell)) return;
+      if (blank.includes("md") && MARKDOWN_CALL.test(blank)) continue;
+      if ([cells[position - 1], cells[position - 2], cells[position + 1]].some(isMarkdownCell)) continue;
       const start = firstStatementStart(notebook.source, range) ?? (cell.statements[0] ? startOf(cell.statements[0]) : range.start);
       const lineEnd = notebook.source.indexOf("\n", start);
       context.report({
@@ -102,7 +106,7 @@ export const unexplainedCode = defineRule({
         end: (lineEnd === -1 ? notebook.source.length : lineEnd) - (notebook.source[lineEnd - 1] === "\r" ? 1 : 0),
         message: `This cell has ${lines} lines of code and no markdown nearby: add a markdown cell above it that explains what the code does and why`,
       });
-    });
+    }
     if (cells.length > 0 && !/https?:\/\//.test(notebook.source)) {
       const app = appStatement(notebook);
       context.report({

@@ -15,6 +15,7 @@ import {
   type UnseededGenerator,
 } from "./lib/unseeded-randomness-calls.js";
 import { keepShape } from "../notebook/shapes.js";
+import { byStart } from "./lib/predicates.js";
 
 const docs = `
 ## What it does
@@ -264,7 +265,7 @@ function describeFinding(finding: Finding, setSeed: string, seedValue: string): 
 
 function primaryNode(finding: Finding): PyNode {
   const candidates = [...finding.draws, ...finding.generators];
-  return candidates.sort((a, b) => a.start - b.start)[0]!.node;
+  return candidates.sort(byStart)[0]!.node;
 }
 
 function reportSetup(context: RuleContext, finding: Finding): void {

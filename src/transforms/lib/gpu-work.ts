@@ -428,24 +428,29 @@ function methodWork(notebook: Notebook): { training: PyNode[]; generation: PyNod
  */
 function largeAllocationOffsets(source: string, torchAliases: readonly string[]): number[] {
   const written = new RegExp(`(?<![A-Za-z0-9_.])(?:${torchAliases.map(escapeRegex).join("|")})\\.(?:${[...ALLOCATORS].join("|")})(?![A-Za-z0-9_])`, "g");
-  return offsetsWhere(source, written, (start, end) => {
-    if (!mayOpenCall(source, end)) return false;
-    let open = end;
-    while (source[open] === " " || source[open] === "\t") open++;
-    if (source[open] !== "(") return true;
-    let depth = 0;
-    for (let i = open; i < source.length; i++) {
-      const c = source[i];
-      if (c === "(" || c === "[" || c === "{") depth++;
-      else if (c === ")" || c === "]" || c === "}") {
-        if (--depth === 0) {
-          const text = source.slice(start, i + 1);
-          return /\*\*|<</.test(text) || literalProductBound(text) >= LARGE_ALLOCATION_ELEMENTS;
-        }
-      } else if (c === '"' || c === "'" || c === "#" || c === "\\") return true;
-    }
-    return true;
-  });
+  // The test is a module-level function: an arrow function with this body, made per call, lost
+  // its optimized code at every forced collection (see notebook/shapes.ts).
+  return offsetsWhere(source, written, (start, end) => isLargeAllocation(source, start, end));
+}
+
+/** Whether the allocation written at `start`..`end` may be large (see `largeAllocationOffsets`). */
+function isLargeAllocation(source: string, start: number, end: number): boolean {
+  if (!mayOpenCall(source, end)) return false;
+  let open = end;
+  while (source[open] === " " || source[open] === "\t") open++;
+  if (source[open] !== "(") return true;
+  let depth = 0;
+  for (let i = open; i < source.length; i++) {
+    const c = source[i];
+    if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") {
+      if (--depth === 0) {
+        const text = source.slice(start, i + 1);
+        return /\*\*|<</.test(text) || literalProductBound(text) >= LARGE_ALLOCATION_ELEMENTS;
+      }
+    } else if (c === '"' || c === "'" || c === "#" || c === "\\") return true;
+  }
+  return true;
 }
 
 /** Offsets of each occurrence of the names in the source. */

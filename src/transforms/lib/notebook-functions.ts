@@ -64,7 +64,7 @@ function inCell(notebook: Notebook, node: PyNode): boolean {
 
 /** Notebook functions without a docstring (magic methods other than `__init__` excepted). */
 export function functionsWithoutDocstring(notebook: Notebook): PyNode[] {
-  if (!functionHeaders(notebook).some((h) => !h.hasDocstring)) return [];
+  if (!functionHeaders(notebook).some(lacksDocstring)) return [];
   return notebook.root.root().findAll(WITHOUT_DOCSTRING).filter((f) => inCell(notebook, f));
 }
 
@@ -81,7 +81,7 @@ export interface MissingHints {
  * needs no return annotation when one of its parameters is annotated.
  */
 export function functionsWithoutTypeHints(notebook: Notebook): MissingHints[] {
-  if (!functionHeaders(notebook).some((h) => !h.fullyAnnotated)) return [];
+  if (!functionHeaders(notebook).some(lacksAnnotations)) return [];
   const result: MissingHints[] = [];
   for (const fn of notebook.root.root().findAll(WITHOUT_TYPE_HINTS)) {
     if (!inCell(notebook, fn)) continue;
@@ -115,6 +115,13 @@ export function functionsWithoutTypeHints(notebook: Notebook): MissingHints[] {
 interface FunctionHeader {
   readonly hasDocstring: boolean;
   readonly fullyAnnotated: boolean;
+}
+
+function lacksDocstring(header: FunctionHeader): boolean {
+  return !header.hasDocstring;
+}
+function lacksAnnotations(header: FunctionHeader): boolean {
+  return !header.fullyAnnotated;
 }
 
 const DEF = /(?:^|\n)[ \t]*(?:async[ \t]+)?def[ \t]+([\p{L}_][\p{L}\p{N}_]*)[ \t]*\(/gu;

@@ -9,6 +9,8 @@ import type { PyNode } from "../../notebook/python.js";
 import { importsModule, importsOf } from "./imports.js";
 import { escapeRegex } from "./regex.js";
 import { keepShape } from "../../notebook/shapes.js";
+import { byStart } from "./predicates.js";
+import { keepClosures } from "../../notebook/shapes.js";
 
 export type Lib = "random" | "numpy" | "torch";
 export const LIBS: readonly Lib[] = ["random", "numpy", "torch"];
@@ -541,7 +543,8 @@ export function analyzeRandomness(notebook: Notebook): RandomnessFacts {
       }
     }
     if (withDefinitions) {
-      callableNames = new Set(callables.map((c) => c.name));
+      callableNames = new Set<string>();
+      for (const callable of callables) callableNames.add(callable.name);
       bare = new Set([...paths.keys(), ...callableNames]);
       moduleAttribute = randomModules.length > 0 ? rustRegex(`^\\s*(?:${randomModules.map(escapeRegex).join("|")})\\s*\\.\\s*\\w+\\s*$`) : undefined;
     }
@@ -559,6 +562,7 @@ export function analyzeRandomness(notebook: Notebook): RandomnessFacts {
     }
   };
 
+  keepClosures("analyzeRandomness", interestingWord, consider, addCallable, calledExpression, inSource, classify, search);
   search([...firstWords], [], true);
   let facts = computeFacts(notebook, callables, interesting);
   // A notebook function that draws or seeds: its calls (and uses as a callback) count too, and
@@ -620,10 +624,14 @@ interface Facts {
   cellGenerators(cell: Cell): UnseededGenerator[];
 }
 
+/** Source order; calls that start together as a tree walk meets them (outer first). */
+function byStartThenRank(a: Interesting, b: Interesting): number {
+  return a.start - b.start || a.rank - b.rank || b.end - a.end;
+}
+
 /** What each cell and callable does, given the interesting calls found so far. */
 function computeFacts(notebook: Notebook, callables: readonly Callable[], found: readonly Interesting[]): Facts {
-  // Source order; calls that start together as a tree walk meets them (outer first).
-  const interesting = [...found].sort((a, b) => a.start - b.start || a.rank - b.rank || b.end - a.end);
+  const interesting = [...found].sort(byStartThenRank);
 
   // Owners: a callable (innermost) or a cell's top level.
   const ownerFacts = new Map<Callable | Cell, OwnerFacts>();
@@ -723,7 +731,7 @@ function computeFacts(notebook: Notebook, callables: readonly Callable[], found:
       if (libs && libs.size > 0) result.push(drawAt(libs, start, node, "calls", label));
     }
     for (const m of implicit) result.push(...drawsOf(ownerOf(m)));
-    return result.sort((a, b) => a.start - b.start);
+    return result.sort(byStart);
   };
   const unseededDraws = (c: Callable): Draw[] => {
     const seeds = ownSeeds.get(c) ?? new Set<Lib>();
@@ -740,6 +748,7 @@ function computeFacts(notebook: Notebook, callables: readonly Callable[], found:
     }
   }
 
+  keepClosures("computeFacts", factsOf, innermost, ownerOf, seedsOf, grow, drawsOf, unseededDraws);
   return {
     seedsByName,
     drawsByName,
