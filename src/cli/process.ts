@@ -7,6 +7,7 @@ import type { AppliedFix } from "../engine/fixer.js";
 import type { InternalError } from "../engine/lint.js";
 import type { Diagnostic, FixSafety } from "../engine/types.js";
 import { parsedSourceLength } from "../notebook/python.js";
+import { releaseKept } from "../notebook/shapes.js";
 
 export interface ProcessOptions {
   readonly select?: string[];
@@ -143,6 +144,9 @@ function releaseSyntaxTrees(every: number): boolean {
     }
   }
   collectGarbage?.();
+  // The latest notebook objects and closures were kept through this collection so that V8
+  // kept their maps and optimized code; older ones may go at the next.
+  releaseKept();
   return true;
 }
 
