@@ -1,7 +1,7 @@
 // The fix loop's own guarantees, with custom rules: a fix that crashes is reported and the
 // other fixes still apply.
 import { describe, expect, it } from "vitest";
-import { defineRule, fixSource, fixSourceAsync, type Rule } from "../src/index.js";
+import { defineRule, fixSource, fixSourceAsync, lintSource, type Rule } from "../src/index.js";
 
 const NOTEBOOK = [
   "import marimo",
@@ -69,5 +69,27 @@ describe("fix loop", () => {
     expect(yielded.output).toBe(sync.output);
     expect(yielded.applied).toEqual(sync.applied);
     expect(yielded.diff).toBe(sync.diff);
+  });
+});
+
+/** Takes the context's functions out of it, as a custom rule may. */
+const destructuring: Rule = defineRule({
+  ...meta,
+  code: "NVX003",
+  name: "destructuring",
+  check(context) {
+    const { report, cellAt, freshName, dataflow, notebook } = context;
+    const { lineOf } = notebook;
+    const at = notebook.source.indexOf("value = 1");
+    const cell = cellAt(at);
+    report({ start: at, end: at + 5, message: `cell ${cell?.index} line ${lineOf(at)} ${freshName("value")} defines ${[...dataflow().definers.keys()].join(",")}` });
+  },
+});
+
+describe("rule context", () => {
+  it("works when a rule takes its functions out of the context and the notebook", () => {
+    const result = lintSource(NOTEBOOK, { rules: [destructuring] });
+    expect(result.internalErrors).toEqual([]);
+    expect(result.diagnostics.map((d) => d.message)).toEqual(["cell 0 line 8 value_2 defines value"]);
   });
 });

@@ -52,8 +52,10 @@ class LintPass {
 }
 
 /**
- * One rule's view of a pass. A class, not an object literal of arrow functions: literal
- * closures made per rule and per notebook lose their optimized code at every collection.
+ * One rule's view of a pass. A class, not an object literal of arrow functions made per rule:
+ * with the latest instance kept (see notebook/shapes.ts), the functions below keep their
+ * optimized code across the CLI's forced collections. They are arrow functions so that a custom
+ * rule may take them out of the context (`const { report } = context`).
  */
 class RuleRun implements RuleContext {
   readonly notebook: Notebook;
@@ -70,19 +72,13 @@ class RuleRun implements RuleContext {
     keepShape(this);
   }
 
-  dataflow(): Dataflow {
-    return (this.pass.dataflow ??= computeDataflow(this.notebook));
-  }
+  readonly dataflow = (): Dataflow => (this.pass.dataflow ??= computeDataflow(this.notebook));
 
-  freshName(base: string): string {
-    return this.pass.allocator.fresh(base);
-  }
+  readonly freshName = (base: string): string => this.pass.allocator.fresh(base);
 
-  cellAt(offset: number): Cell | undefined {
-    return cellAt(this.notebook, offset);
-  }
+  readonly cellAt = (offset: number): Cell | undefined => cellAt(this.notebook, offset);
 
-  report(input: ReportInput): void {
+  readonly report = (input: ReportInput): void => {
     const { notebook, rule } = this;
     const start = input.node ? startOf(input.node) : (input.start ?? 0);
     const end = input.node ? endOf(input.node) : (input.end ?? start);
@@ -103,7 +99,7 @@ class RuleRun implements RuleContext {
       fixSafety: input.fix ? rule.fix : "none",
       fix: rule.fix === "none" ? undefined : input.fix,
     });
-  }
+  };
 }
 
 function bySourceOrder(a: Diagnostic, b: Diagnostic): number {

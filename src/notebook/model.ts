@@ -137,9 +137,8 @@ class ParsedNotebook implements Notebook {
     return (this.detectedLineEnding ??= detectLineEnding(this.source));
   }
 
-  lineOf(offset: number): number {
-    return lineNumberAt((this.starts ??= lineStarts(this.source)), offset);
-  }
+  /** An arrow function, so that it may be taken out of the notebook (`const { lineOf } = notebook`). */
+  readonly lineOf = (offset: number): number => lineNumberAt((this.starts ??= lineStarts(this.source)), offset);
 }
 
 interface BodyParts {

@@ -1,7 +1,7 @@
 import { insertCell, insertLinesAfter, replaceRange } from "../engine/edits.js";
 import { defineRule, type Fix, type RuleContext, type TextEdit } from "../engine/types.js";
 import { cellVariables, type Dataflow } from "../notebook/dataflow.js";
-import type { Cell, Notebook } from "../notebook/model.js";
+import { cellAt, type Cell, type Notebook } from "../notebook/model.js";
 import { endOf, startOf, type Matcher, type PyNode } from "../notebook/python.js";
 import { indentationAt, lineEndOf, lineStartOf, nextLineStart } from "../notebook/text.js";
 import { allExpensiveWorkIn, type ExpensiveKind, type ExpensiveWork } from "./lib/expensive-work.js";
@@ -132,8 +132,8 @@ function marimoAliases(notebook: Notebook): MarimoNames {
   for (const imported of importsOf(notebook)) {
     if (imported.module !== "marimo" || imported.attribute !== undefined) continue;
     const at = startOf(imported.node);
-    const cell = notebook.cells.find((c) => (c.kind === "cell" || c.kind === "setup") && c.start <= at && at < c.end);
-    if (cell) bindings.push({ name: imported.local, cell });
+    const cell = cellAt(notebook, at);
+    if (cell && (cell.kind === "cell" || cell.kind === "setup") && at < cell.end) bindings.push({ name: imported.local, cell });
   }
   const rank = (b: { name: string; cell: Cell }) => (b.cell.kind === "setup" ? 0 : 2) + (b.name === "mo" ? 0 : 1);
   const preferred = [...bindings].sort((a, b) => rank(a) - rank(b))[0];

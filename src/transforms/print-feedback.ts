@@ -1,4 +1,5 @@
 import { defineRule } from "../engine/types.js";
+import type { Cell } from "../notebook/model.js";
 import { type Matcher, type PyNode } from "../notebook/python.js";
 import { moduleAliases } from "./lib/imports.js";
 
@@ -68,7 +69,8 @@ export const printFeedback = defineRule({
     const byCell = new Map<number, { results: PyNode[]; errors: PyNode[] }>();
     // Query only the cells that mention `print(` when they are few; each `findAll` call compiles
     // the rule, so many cells are cheaper to search as one tree.
-    const printing = notebook.cells.filter((c) => c.kind === "cell" && notebook.source.slice(c.start, c.end).includes("print("));
+    const printing: Cell[] = [];
+    for (const cell of notebook.cells) if (cell.kind === "cell" && notebook.source.slice(cell.start, cell.end).includes("print(")) printing.push(cell);
     const calls = printing.length <= 2 ? printing.flatMap((c) => c.node.findAll(PRINT)) : notebook.root.root().findAll(PRINT);
     for (const call of calls) {
       const range = call.range();

@@ -3,7 +3,7 @@ import type { Cell, Notebook } from "../notebook/model.js";
 import { PYTHON_BUILTINS } from "../notebook/builtins.js";
 import { blankedCode, blankStringsAndComments, cellGlobals, cellName, wordIndex, type GlobalBinding } from "./lib/cell-globals.js";
 import { renameInCell } from "./lib/unused-global-rename.js";
-import { keepShape } from "../notebook/shapes.js";
+import { keepClosures, keepShape } from "../notebook/shapes.js";
 
 const docs = `
 ## What it does
@@ -128,13 +128,21 @@ export const unusedGlobal = defineRule({
       }
       return f;
     };
+    keepClosures("unusedGlobal", factsOf);
     let factories: ReadonlySet<string> | undefined;
     for (const { binding, all } of unused) {
       const cell = binding.cell;
       const cellInfo = factsOf(cell);
-      const statements = all.map((b) => notebook.source.slice(b.statementStart, b.statementEnd));
-      // A statement can only match `UI_VALUE` if its cell's text does (see `CellFacts.ui`).
-      if (statements.some((text) => (cellInfo.ui && UI_VALUE.test(text)) || callsAny(text, (factories ??= uiFactoryNames(notebook, globals))))) continue;
+      // Loops, not arrow functions made per binding (see notebook/shapes.ts).
+      const statements: string[] = [];
+      let makesUi = false;
+      for (const b of all) {
+        const text = notebook.source.slice(b.statementStart, b.statementEnd);
+        statements.push(text);
+        // A statement can only match `UI_VALUE` if its cell's text does (see `CellFacts.ui`).
+        makesUi ||= (cellInfo.ui && UI_VALUE.test(text)) || callsAny(text, (factories ??= uiFactoryNames(notebook, globals)));
+      }
+      if (makesUi) continue;
       const name = binding.name;
       // `on_change=handler`: on-change-callback (NVR001) turns the handler into a reactive cell
       // that needs it global.

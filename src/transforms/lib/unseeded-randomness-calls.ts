@@ -8,9 +8,8 @@ import type { Rule } from "@ast-grep/napi";
 import type { PyNode } from "../../notebook/python.js";
 import { importsModule, importsOf } from "./imports.js";
 import { escapeRegex } from "./regex.js";
-import { keepShape } from "../../notebook/shapes.js";
+import { keepClosures, keepShape } from "../../notebook/shapes.js";
 import { byStart } from "./predicates.js";
-import { keepClosures } from "../../notebook/shapes.js";
 
 export type Lib = "random" | "numpy" | "torch";
 export const LIBS: readonly Lib[] = ["random", "numpy", "torch"];
