@@ -10,24 +10,29 @@
 //   closures lives.
 // Both were recompiled, on a background thread that competes with the other worker, after every
 // collection: 3,549 TurboFan compilations to lint 2,000 notebooks, 425 with what is kept here.
-// Holding the latest of each costs what they hold. The caller that forces collections calls
-// `releaseKept` after each, and what was kept before the one before is let go: what is held
-// comes from the last two intervals between collections (a few notebooks' trees at most), and
-// V8's own collections in between still find the objects of the interval before.
+// Holding the latest of each costs what they hold: one value per class or site, the latest,
+// so about one notebook's trees and analysis. The caller that forces collections calls
+// `releaseKept` after each; a value not replaced since the collection before is let go then, so
+// that a rarely visited site does not hold an old notebook for the rest of the run.
 let current = new Map<unknown, unknown>();
 let previous = new Map<unknown, unknown>();
 
+function keep(key: unknown, value: unknown): void {
+  current.set(key, value);
+  previous.delete(key);
+}
+
 /** Call in the constructor of a class that rules make for every notebook. */
 export function keepShape(instance: object): void {
-  current.set(instance.constructor, instance);
+  keep(instance.constructor, instance);
 }
 
 /** Call where hot closures are made for every notebook; `site` names the place. */
 export function keepClosures(site: string, ...closures: readonly Function[]): void {
-  current.set(site, closures);
+  keep(site, closures);
 }
 
-/** Call right after a forced collection: what was kept before the one before may go. */
+/** Call right after a forced collection: what has not been replaced since the one before may go. */
 export function releaseKept(): void {
   previous = current;
   current = new Map();
