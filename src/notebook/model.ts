@@ -225,11 +225,31 @@ function readDecoratedCell({ node, start, end }: TopLevel, source: string, index
 /** Whether a lazily read value was read (`null`: read, and absent). */
 type Memo<T> = T | null | undefined;
 
-/** A `@app.cell`, `@app.function` or `@app.class_definition`: its parts read on first use. */
-class DecoratedCell implements Cell {
-  private readonly isFunction: boolean;
+/** A cell's body block and statements, read from the tree on first use. */
+abstract class CellWithBody {
   private bodyNode: Memo<PyNode> = undefined;
   private parts: BodyParts | undefined = undefined;
+
+  /** The node whose `body` field is the cell's block. */
+  protected abstract bodyOwner(): PyNode;
+  /** Whether a trailing `return` is split off the statements (regular cells). */
+  protected abstract splitsReturn(): boolean;
+
+  get body(): PyNode | undefined {
+    if (this.bodyNode === undefined) this.bodyNode = this.bodyOwner().field("body");
+    return this.bodyNode ?? undefined;
+  }
+  protected bodyParts(): BodyParts {
+    return (this.parts ??= bodyParts(this.body, this.splitsReturn()));
+  }
+  get statements(): readonly PyNode[] {
+    return this.bodyParts().statements;
+  }
+}
+
+/** A `@app.cell`, `@app.function` or `@app.class_definition`: its parts read on first use. */
+class DecoratedCell extends CellWithBody implements Cell {
+  private readonly isFunction: boolean;
   private cellName: string | undefined = undefined;
   private defStart = -1;
   private colonEnd: Memo<number> = undefined;
@@ -245,8 +265,16 @@ class DecoratedCell implements Cell {
     readonly options: string,
     private readonly source: string,
   ) {
+    super();
     this.isFunction = definition.kind() === "function_definition";
     keepShape(this);
+  }
+
+  protected bodyOwner(): PyNode {
+    return this.definition;
+  }
+  protected splitsReturn(): boolean {
+    return this.kind === "cell" && this.isFunction;
   }
 
   get name(): string {
@@ -268,16 +296,6 @@ class DecoratedCell implements Cell {
   get signatureEnd(): number {
     return this.signatureColonEnd() ?? this.signatureStart;
   }
-  get body(): PyNode | undefined {
-    if (this.bodyNode === undefined) this.bodyNode = this.definition.field("body");
-    return this.bodyNode ?? undefined;
-  }
-  private bodyParts(): BodyParts {
-    return (this.parts ??= bodyParts(this.body, this.kind === "cell" && this.isFunction));
-  }
-  get statements(): readonly PyNode[] {
-    return this.bodyParts().statements;
-  }
   get returnStatement(): PyNode | undefined {
     return this.bodyParts().returnStatement;
   }
@@ -295,14 +313,12 @@ class DecoratedCell implements Cell {
 }
 
 /** `with app.setup:`: its body read on first use. */
-class SetupCell implements Cell {
+class SetupCell extends CellWithBody implements Cell {
   readonly kind = "setup";
   readonly name = "setup";
   readonly isAsync = false;
   readonly returnStatement = undefined;
   readonly options = "";
-  private bodyNode: Memo<PyNode> = undefined;
-  private parts: BodyParts | undefined = undefined;
 
   constructor(
     readonly index: number,
@@ -311,7 +327,15 @@ class SetupCell implements Cell {
     readonly end: number,
     private readonly source: string,
   ) {
+    super();
     keepShape(this);
+  }
+
+  protected bodyOwner(): PyNode {
+    return this.node;
+  }
+  protected splitsReturn(): boolean {
+    return false;
   }
 
   get definition(): PyNode {
@@ -323,16 +347,6 @@ class SetupCell implements Cell {
   get signatureEnd(): number {
     const body = this.body;
     return body ? startOf(body) : this.end;
-  }
-  get body(): PyNode | undefined {
-    if (this.bodyNode === undefined) this.bodyNode = this.node.field("body");
-    return this.bodyNode ?? undefined;
-  }
-  private bodyParts(): BodyParts {
-    return (this.parts ??= bodyParts(this.body, false));
-  }
-  get statements(): readonly PyNode[] {
-    return this.bodyParts().statements;
   }
   get bodyIndent(): string {
     const first = firstBodyChild(this.body, () => this.bodyParts());
