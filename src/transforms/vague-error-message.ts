@@ -2,6 +2,7 @@ import { replaceRange } from "../engine/edits.js";
 import { defineRule, type RuleContext, type TextEdit } from "../engine/types.js";
 import { endOf, startOf, type Matcher, type PyNode } from "../notebook/python.js";
 import { cellsMatching, findAllInCells } from "./lib/candidate-cells.js";
+import { byStart } from "./lib/predicates.js";
 
 const docs = `
 ## What it does
@@ -264,7 +265,7 @@ function reportHandler(context: RuleContext, handler: Handler, message: string, 
         : replaceRange(startOf(handler.colon), startOf(handler.colon), ` Exception as ${name}`),
     );
   }
-  edits.sort((a, b) => a.start - b.start);
+  edits.sort(byStart);
   const bind = handler.alias ? "" : `bind the exception as \`${name}\` and `;
   context.report({ start, end, message, fix: { description: `In \`${headerText(handler)}\`, ${bind}include it in the message`, edits } });
 }

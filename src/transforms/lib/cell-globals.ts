@@ -18,6 +18,7 @@
 import type { Cell, Notebook } from "../../notebook/model.js";
 import { cellCodeRange } from "../../notebook/dataflow.js";
 import { isPrivateName } from "../../notebook/scope.js";
+import { byStart } from "./predicates.js";
 
 export type BindingKind = "variable" | "import" | "function" | "class";
 
@@ -648,7 +649,7 @@ function scanStatements(list: readonly Statement[], cell: Cell): GlobalBinding[]
     readStatement(s, word, found);
   }
   // Mostly in order already (a walrus target can come before the statement's other targets).
-  if (!isSortedByStart(found)) found.sort((a, b) => a.start - b.start);
+  if (!isSortedByStart(found)) found.sort(byStart);
   return found.map((b) => ({ name: b.name, cell, kind: b.kind, start: b.start, end: b.end, statementStart: b.statementStart, statementEnd: b.statementEnd }));
 }
 

@@ -14,6 +14,7 @@ import { endOf, startOf, type Matcher, type PyNode } from "../../notebook/python
 import { importsModule } from "./imports.js";
 import { loopHeaderMayMatch, mayFollowDot, mayOpenCall, mayPrecede, offsetsWhere } from "./nvp-helpers.js";
 import { keepShape } from "../../notebook/shapes.js";
+import { byStart } from "./predicates.js";
 
 export type ExpensiveKind = "training" | "fit" | "download" | "install" | "generation";
 
@@ -280,7 +281,7 @@ function buildIndex(source: string, base: number, regions: readonly Region[]): S
 
   // Scopes of a region without candidates are never looked at: indexing them changes nothing.
   const scanned = new Set<Region>();
-  for (const region of [...rulesOf.keys()].sort((a, b) => a.start - b.start)) {
+  for (const region of [...rulesOf.keys()].sort(byStart)) {
     scanned.add(region);
     const text = source.slice(region.start - base, region.end - base);
     for (const node of region.node.findAll({ rule: { any: [...rulesOf.get(region)!, ...scopeRules(text)] } } as Matcher)) {

@@ -5,6 +5,7 @@ import { replaceRange } from "../../engine/edits.js";
 import type { TextEdit } from "../../engine/types.js";
 import { endOf, startOf, type PyNode } from "../../notebook/python.js";
 import { indentationAt, lineEndOf, lineStartOf, nextLineStart } from "../../notebook/text.js";
+import { byStart } from "./predicates.js";
 
 /**
  * The range to delete so that the keyword argument `argument` disappears from its call with
@@ -70,7 +71,7 @@ export function rewrittenText(source: string, node: PyNode, replacements: readon
   const end = endOf(node);
   let text = "";
   let at = start;
-  for (const r of [...replacements].sort((a, b) => a.start - b.start)) {
+  for (const r of [...replacements].sort(byStart)) {
     if (r.start < at || r.end > end) continue;
     text += source.slice(at, r.start) + r.text;
     at = r.end;
