@@ -1,0 +1,81 @@
+// Every rule's fixes at once (unsafe included) over every fixture input and every example: the
+// per-rule fixture test cannot see two rules' fixes meeting in one cell. For each notebook that
+// changes: no internal error, CPython parses the output, `marimo check` finds no breaking (MB)
+// issue the input did not have, the touched cells are in marimo's exact form, and a second run
+// changes nothing.
+//
+// NVMARIMO_CORPUS=DIR runs the same checks over the notebooks in DIR instead (real notebooks
+// from other repositories, say): `NVMARIMO_CORPUS=~/nbs npx vitest run test/all-rules.test.ts`.
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { fixSource, type FixSourceResult } from "../src/index.js";
+import { parseNotebook } from "../src/notebook/model.js";
+import { tempDir } from "./helpers/cli.js";
+import { FIXTURE_ROOT, fixturePairs } from "./helpers/fixtures.js";
+import { cellsNotInMarimoForm } from "./helpers/marimo-form.js";
+import { checkWithPython, type PythonVerdict } from "./helpers/python.js";
+
+const corpus = process.env.NVMARIMO_CORPUS;
+
+function notebookFiles(): string[] {
+  if (corpus) {
+    return readdirSync(corpus)
+      .filter((f) => f.endsWith(".py"))
+      .sort()
+      .map((f) => join(corpus, f))
+      .filter((f) => parseNotebook(readFileSync(f, "utf8")).ok);
+  }
+  const examples = readdirSync("examples").filter((f) => f.endsWith(".py")).sort().map((f) => join("examples", f));
+  return [...fixturePairs().map((p) => p.input), ...examples];
+}
+
+interface Case {
+  readonly name: string;
+  readonly input: string;
+  readonly result: FixSourceResult;
+  /** Where the input and the output were copied for marimo. */
+  readonly inputCopy: string;
+  readonly outputCopy: string;
+}
+
+const scratch = tempDir("nvmarimo-all-rules-");
+const cases: Case[] = notebookFiles().map((file, i) => {
+  const input = readFileSync(file, "utf8");
+  const stem = `${i}_${basename(file, ".py")}`;
+  return { name: corpus ? basename(file) : file.replace(`${FIXTURE_ROOT}/`, ""), input, result: fixSource(input, { unsafeFixes: true }), inputCopy: join(scratch, `${stem}.input.py`), outputCopy: join(scratch, `${stem}.output.py`) };
+});
+const changed = cases.filter((c) => c.result.output !== c.input);
+
+let verdicts: Record<string, PythonVerdict> = {};
+beforeAll(() => {
+  for (const c of changed) {
+    writeFileSync(c.inputCopy, c.input);
+    writeFileSync(c.outputCopy, c.result.output);
+  }
+  verdicts = checkWithPython(changed.flatMap((c) => [c.inputCopy, c.outputCopy]));
+}, 900_000);
+
+it("has notebooks that all rules change", () => {
+  expect(changed.length).toBeGreaterThan(corpus ? 0 : 250);
+});
+
+describe.each(cases)("$name", (c) => {
+  it("fixes without internal errors", () => {
+    expect(c.result.internalErrors).toEqual([]);
+  });
+
+  it("a second run changes nothing", () => {
+    expect(fixSource(c.result.output, { unsafeFixes: true }).output).toBe(c.result.output);
+  });
+
+  it.runIf(c.result.output !== c.input)("the output parses with CPython and marimo finds no new breaking issue", () => {
+    expect(verdicts[c.outputCopy]?.parse_error).toBeNull();
+    const before = new Set(verdicts[c.inputCopy]?.mb_issues ?? []);
+    expect((verdicts[c.outputCopy]?.mb_issues ?? []).filter((issue) => !before.has(issue))).toEqual([]);
+  });
+
+  it.runIf(c.result.output !== c.input)("touched cells are in marimo's exact form", () => {
+    expect(cellsNotInMarimoForm(c.input, c.result.output, verdicts[c.outputCopy]!.fixed)).toEqual([]);
+  });
+});
