@@ -9,6 +9,7 @@ import { importsOf } from "./lib/imports.js";
 import { lazyFix } from "./lib/lazy-fix.js";
 import { argumentRemoval, mergeTouchingEdits, rewrittenText, type Replacement } from "./lib/on-change-callback-edits.js";
 import { escapeRegex } from "./lib/regex.js";
+import { stateLoopOf } from "./lib/state-loops.js";
 
 const docs = `
 ## What it does
@@ -81,6 +82,13 @@ that is not bound to a public global name (created inline in \`mo.vstack([...])\
 \`.form()\`, bound to a private \`_name\`, created inside a function or a comprehension, or in
 the setup cell) is reported without a fix: bind it to a global name in a regular cell first
 (see NVR002).
+
+A callback is also reported without a fix when the handler calls a \`mo.state\` setter (itself,
+in a lambda, or in a notebook function it names) whose getter the element's cell, or a cell the
+new cell depends on, reads: \`mo.ui.slider(value=get_x(), on_change=set_x)\` is marimo's
+two-way binding. A callback runs in the element's cell, which marimo does not re-run for its
+own setter call; a new cell calling \`set_x\` would re-run the element's cell, get a new
+element, and so run again, without end.
 
 ## Fix safety
 Unsafe: the new cell also runs once for the element's initial value when the notebook starts
@@ -344,6 +352,18 @@ function fixCell(context: RuleContext, cell: Cell, items: readonly Item[], suppr
       continue;
     }
     if (isSuppressed(suppressions, notebook, "NVR001", startOf(argument), cell)) continue;
+    const loop = stateLoopOf(notebook, context.dataflow(), cell, handler);
+    if (loop) {
+      const where = loop.reader === cell ? "its cell reads" : `the cell at line ${notebook.lineOf(loop.reader.start)}, which the new cell would depend on, reads`;
+      context.report({
+        node: argument,
+        message:
+          `${messageFor(name)} (not fixed: the handler calls \`${loop.setter}\` and ${where} \`${loop.getter}\`, ` +
+          `so a cell calling \`${loop.setter}\` on every change would re-run itself in an endless loop: ` +
+          `keep the callback, or stop reading \`${loop.getter}\` there)`,
+      });
+      continue;
+    }
     for (const free of frees) {
       if (renames.has(free)) continue;
       const fallback = handler.kind() === "identifier" ? `on_${name}_change` : undefined;
