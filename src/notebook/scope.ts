@@ -33,7 +33,18 @@ type ScopeKind = "module" | "function" | "class" | "comprehension";
 class Scope {
   readonly bound = new Set<string>();
   readonly globals = new Set<string>();
+  /**
+   * Reads that came up from nested scopes (function bodies, lambdas, comprehensions): they
+   * resolve against every binding of this scope, earlier or later, as marimo drops a nested
+   * block's ref once an enclosing block defines the name.
+   */
   readonly pendingReads: string[] = [];
+  /**
+   * Reads made directly in this function or class body before it bound the name. marimo reads
+   * a body in order, so `x = best; best = 1` reads `best` from outside although Python would
+   * call it local (and raise UnboundLocalError).
+   */
+  readonly earlyReads: string[] = [];
   readonly deferred: Array<() => void> = [];
   constructor(
     readonly kind: ScopeKind,
@@ -49,8 +60,11 @@ class CellAnalyzer {
   readonly annotations = new Map<string, Annotation>();
   hasTopLevelAwait = false;
   private readonly module = new Scope("module", undefined);
-  /** Names bound by `except ... as e`: local to the handler, never defs. */
-  private readonly exceptNames = new Set<string>();
+  /**
+   * Names bound by the `except ... as e` clauses being visited: inside the handler marimo
+   * ignores them; they are never defs, and a read after the handler is a ref.
+   */
+  private obscured: string[] = [];
 
   constructor() {
     keepShape(this);
@@ -63,17 +77,21 @@ class CellAnalyzer {
 
   // --- names -------------------------------------------------------------------------------
 
-  private read(rawName: string, scope: Scope): void {
+  /** A read of a name in `scope`; `nested` when it comes up from a scope inside it. */
+  private read(rawName: string, scope: Scope, nested = false): void {
     const name = normalizeIdentifier(rawName);
+    if (!nested && this.obscured.length > 0 && this.obscured.includes(name)) return;
     if (scope.kind === "module") {
-      if (!scope.bound.has(name) && !this.exceptNames.has(name)) this.refs.add(name);
+      if (nested) scope.pendingReads.push(name);
+      else if (!scope.bound.has(name)) this.refs.add(name);
       return;
     }
     if (scope.globals.has(name)) {
-      this.read(name, this.module);
+      this.read(name, this.module, nested);
       return;
     }
-    scope.pendingReads.push(name);
+    if (nested || scope.kind === "comprehension") scope.pendingReads.push(name);
+    else if (!scope.bound.has(name)) scope.earlyReads.push(name);
   }
 
   private bind(rawName: string, scope: Scope): void {
@@ -89,11 +107,23 @@ class CellAnalyzer {
   /** Runs deferred function bodies, then resolves reads that the scope did not bind. */
   private close(scope: Scope): void {
     while (scope.deferred.length > 0) scope.deferred.shift()!();
-    if (scope.kind === "module") return;
+    if (scope.kind === "module") {
+      for (const name of scope.pendingReads) if (!scope.bound.has(name)) this.refs.add(name);
+      return;
+    }
     let target = scope.parent!;
-    // Function bodies do not see class scopes.
-    if (scope.kind === "function") while (target.kind === "class") target = target.parent!;
-    for (const name of scope.pendingReads) if (!scope.bound.has(name)) this.read(name, target);
+    // Function bodies do not see class scopes; but marimo, which keeps blocks rather than
+    // Python's scopes, drops a method's ref to a name its class binds.
+    let classes: Scope[] | undefined;
+    if (scope.kind === "function") {
+      while (target.kind === "class") {
+        (classes ??= []).push(target);
+        target = target.parent!;
+      }
+    }
+    const boundByClass = (name: string) => classes !== undefined && classes.some((c) => c.bound.has(name));
+    for (const name of scope.earlyReads) if (!boundByClass(name)) this.read(name, target, true);
+    for (const name of scope.pendingReads) if (!scope.bound.has(name) && !boundByClass(name)) this.read(name, target, true);
   }
 
   /** Where a function defined in `scope` gets its body evaluated later. */
@@ -172,10 +202,9 @@ class CellAnalyzer {
         const left = node.field("left");
         const right = node.field("right");
         if (right) this.visit(right, scope);
-        if (left?.kind() === "identifier") {
-          this.read(left.text(), scope);
-          this.bind(left.text(), scope);
-        } else if (left) this.visit(left, scope);
+        // marimo only stores the target (`x += 1` defines x and reads nothing).
+        if (left?.kind() === "identifier") this.bind(left.text(), scope);
+        else if (left) this.visit(left, scope);
         return;
       }
       case "named_expression": {
@@ -341,15 +370,17 @@ class CellAnalyzer {
   }
 
   private visitExcept(node: PyNode, scope: Scope): void {
+    let name: string | undefined;
     for (const child of node.namedChildren()) {
       if (child.kind() === "as_pattern") {
         const [expression, target] = child.namedChildren();
         if (expression) this.visit(expression, scope);
-        const name = target?.namedChildren()[0];
-        if (name?.kind() === "identifier") {
-          if (scope.kind === "module") this.exceptNames.add(name.text());
-          else scope.bound.add(name.text());
-        }
+        const id = target?.namedChildren()[0];
+        if (id?.kind() === "identifier") name = normalizeIdentifier(id.text());
+      } else if (name !== undefined) {
+        this.obscured.push(name);
+        this.visit(child, scope);
+        this.obscured.pop();
       } else this.visit(child, scope);
     }
   }
@@ -404,9 +435,20 @@ class CellAnalyzer {
     if (returnType) this.visit(returnType, scope);
     if (name) this.bind(name.text(), scope);
     const body = node.field("body");
-    this.deferralScope(scope).deferred.push(() => {
+    this.defer(scope, () => {
       if (body) this.visit(body, inner);
       this.close(inner);
+    });
+  }
+
+  /** Runs `visit` when `scope`'s function (or the cell) closes, with today's obscured names. */
+  private defer(scope: Scope, visit: () => void): void {
+    const obscured = [...this.obscured];
+    this.deferralScope(scope).deferred.push(() => {
+      const outer = this.obscured;
+      this.obscured = obscured;
+      visit();
+      this.obscured = outer;
     });
   }
 
@@ -414,7 +456,7 @@ class CellAnalyzer {
     const inner = new Scope("function", scope);
     this.visitParameters(node.field("parameters"), scope, inner);
     const body = node.field("body");
-    this.deferralScope(scope).deferred.push(() => {
+    this.defer(scope, () => {
       if (body) this.visit(body, inner);
       this.close(inner);
     });
