@@ -73,8 +73,11 @@ export function cellCode(cell: Cell, source: string, signatureEnd = cell.signatu
   const margin = firstCode === -1 ? "" : /^[ \t]*/.exec(lines[firstCode]!)![0];
   const keepBlocks = underIndentedStringLines(lines, protectedLines, margin.length);
   const dedented = lines.map((line, i) => {
-    if (protectedLines.has(i)) return keepBlocks.has(i) ? line : stripIndent(line, margin.length);
+    // A whitespace-only line, even inside a string, ends up empty: marimo's load strips the
+    // margin from it and its save does not indent it back, so every save shortens it until
+    // nothing is left. Writing it empty now is the only form a save keeps.
     if (line.trim() === "") return "";
+    if (protectedLines.has(i)) return keepBlocks.has(i) ? line : stripIndent(line, margin.length);
     return stripIndent(line, margin.length);
   });
   // Like marimo: drop blank lines at both ends, keep trailing spaces of the last line.
