@@ -1,7 +1,12 @@
 // The ordering under the worker pool: items finishing in any order are handed on in order, and
-// a producer that runs too far ahead of the first unfinished item waits.
+// a producer that runs too far ahead of the first unfinished item waits. No file starts while
+// the report's output is backed up.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { InOrder } from "../src/cli/run-files.js";
+import { InOrder, runFiles } from "../src/cli/run-files.js";
+import { tempDir } from "./helpers/cli.js";
+import { DEL_WITHOUT_EMPTY_CACHE } from "./helpers/notebooks.js";
 
 describe("InOrder", () => {
   it("hands items on in index order, holding those that come early", () => {
@@ -28,5 +33,29 @@ describe("InOrder", () => {
     inOrder.put(0, 0); // 0 and 1 handed on: index 2 is within 2 of the next (2)
     await wait;
     expect(resumed).toBe(true);
+  });
+});
+
+describe("runFiles", () => {
+  it("starts no file while the output pushes back", async () => {
+    const dir = tempDir();
+    const files = [0, 1, 2].map((i) => join(dir, `nb_${i}.py`));
+    for (const file of files) writeFileSync(file, DEL_WITHOUT_EMPTY_CACHE);
+    const reported: string[] = [];
+    let release: () => void = () => {};
+    const blocked = new Promise<void>((resolve) => (release = resolve));
+    let asked = 0;
+    const run = runFiles(files, () => ({ unsafeFixes: false, dryRun: false, check: true }), {
+      jobs: 1,
+      report: { format: "text", dryRun: false, unsafeFixes: false, color: false },
+      onReport: (report) => reported.push(report.stdout.split(":")[0]!),
+      // The output backs up after the first file, until `release`.
+      backpressure: () => (asked++ === 1 ? blocked : undefined),
+    });
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(reported).toEqual([files[0]]);
+    release();
+    await run;
+    expect(reported).toEqual(files);
   });
 });

@@ -157,6 +157,7 @@ export async function main(argv: string[]): Promise<number> {
       jobs,
       report: reportOptions,
       onFinished: () => progress.tick(),
+      backpressure: () => whenDrained(process.stdout) ?? whenDrained(process.stderr),
       onReport: (fileReport) => {
         reportPathErrorsBefore(discovery.files[reported++]);
         report.add(fileReport);
@@ -230,4 +231,14 @@ function readVersion(): string {
   } catch {
     return "unknown";
   }
+}
+
+/**
+ * Output written to a pipe that is full waits in memory until the event loop gets to it; when
+ * this thread lints one file after another it seldom does, and a run whose report is read
+ * through a pipe (`| tee`, a CI log) grew to hold the whole report. Files wait instead.
+ */
+function whenDrained(stream: NodeJS.WriteStream): Promise<void> | undefined {
+  if (!stream.writableNeedDrain) return undefined;
+  return new Promise((resolve) => stream.once("drain", () => resolve()));
 }

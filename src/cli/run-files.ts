@@ -30,6 +30,11 @@ export interface RunFilesOptions {
   readonly onReport: (report: FileReport) => void;
   /** Called as each file finishes, in whatever order they finish (a progress bar). */
   readonly onFinished?: () => void;
+  /**
+   * A promise while the report's output holds more than it can take at once (a pipe read
+   * slowly, or not read while this thread works): no further file starts until it resolves.
+   */
+  readonly backpressure?: () => Promise<unknown> | undefined;
 }
 
 /** Hands items that arrive in any order on in index order, holding those that came early. */
@@ -64,10 +69,11 @@ export class InOrder<T> {
 }
 
 export async function runFiles(files: readonly string[], optionsFor: (path: string) => ProcessOptions, options: RunFilesOptions): Promise<void> {
-  const { jobs, report, onReport, onFinished } = options;
+  const { jobs, report, onReport, onFinished, backpressure } = options;
   const fixing = files.length > 0 && !optionsFor(files[0]!).check;
   if (jobs <= 1 || files.length < POOL_THRESHOLD) {
     for (const path of files) {
+      await backpressure?.();
       const rendered = await processAndReport(path, optionsFor(path), report);
       onFinished?.();
       onReport(rendered);
@@ -95,6 +101,7 @@ export async function runFiles(files: readonly string[], optionsFor: (path: stri
         const first = next;
         const end = (next = Math.min(files.length, next + batch));
         await inOrder.room(end - 1);
+        await backpressure?.();
         const task: WorkerTask = { report, files: files.slice(first, end).map((path) => ({ path, options: optionsFor(path) })) };
         const results = (await pool.run(task)) as FileReport[];
         results.forEach((rendered, k) => {
