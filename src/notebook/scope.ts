@@ -45,6 +45,8 @@ class Scope {
    * call it local (and raise UnboundLocalError).
    */
   readonly earlyReads: string[] = [];
+  /** Whether its reads are resolved: a lambda in a comprehension runs after the comprehension closed. */
+  closed = false;
   readonly deferred: Array<() => void> = [];
   constructor(
     readonly kind: ScopeKind,
@@ -90,8 +92,24 @@ class CellAnalyzer {
       this.read(name, this.module, nested);
       return;
     }
+    if (scope.closed) {
+      // Every binding of a closed scope is known: resolve now.
+      if (!scope.bound.has(name)) this.readOutside(name, scope);
+      return;
+    }
     if (nested || scope.kind === "comprehension") scope.pendingReads.push(name);
     else if (!scope.bound.has(name)) scope.earlyReads.push(name);
+  }
+
+  /** A read that `scope` does not bind, passed to the scope around it. */
+  private readOutside(name: string, scope: Scope): void {
+    let target = scope.parent!;
+    // Function bodies do not see class scopes; but marimo, which keeps blocks rather than
+    // Python's scopes, drops a method's ref to a name its class binds.
+    if (scope.kind === "function") {
+      for (; target.kind === "class"; target = target.parent!) if (target.bound.has(name)) return;
+    }
+    this.read(name, target, true);
   }
 
   private bind(rawName: string, scope: Scope): void {
@@ -111,19 +129,9 @@ class CellAnalyzer {
       for (const name of scope.pendingReads) if (!scope.bound.has(name)) this.refs.add(name);
       return;
     }
-    let target = scope.parent!;
-    // Function bodies do not see class scopes; but marimo, which keeps blocks rather than
-    // Python's scopes, drops a method's ref to a name its class binds.
-    let classes: Scope[] | undefined;
-    if (scope.kind === "function") {
-      while (target.kind === "class") {
-        (classes ??= []).push(target);
-        target = target.parent!;
-      }
-    }
-    const boundByClass = (name: string) => classes !== undefined && classes.some((c) => c.bound.has(name));
-    for (const name of scope.earlyReads) if (!boundByClass(name)) this.read(name, target, true);
-    for (const name of scope.pendingReads) if (!scope.bound.has(name) && !boundByClass(name)) this.read(name, target, true);
+    scope.closed = true;
+    for (const name of scope.earlyReads) this.readOutside(name, scope);
+    for (const name of scope.pendingReads) if (!scope.bound.has(name)) this.readOutside(name, scope);
   }
 
   /** Where a function defined in `scope` gets its body evaluated later. */
