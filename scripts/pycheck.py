@@ -6,12 +6,15 @@ The request is {"files": ["a.py", ...]}. For every file the result holds:
   parse_error   CPython's ast.parse error ("line N: msg"), or null
   mb_issues     marimo check's breaking (MB) issues: ["MB002 message", ...]
   fixed         the text `marimo check --fix` writes for a copy of the file
+  undefined     names some cell reads that no cell (nor the setup cell, an @app.function or a
+                builtin) defines, by marimo's own analysis: a NameError when the notebook runs
 marimo runs once for all files (check, then check --fix on copies), so the suite stays fast.
 """
 
 from __future__ import annotations
 
 import ast
+import builtins
 import json
 import os
 import shutil
@@ -34,6 +37,25 @@ def parse_error(text: str) -> str | None:
     return None
 
 
+def undefined_names(path: str) -> list[str] | None:
+    from marimo._ast.load import load_app
+
+    try:
+        app = load_app(path)
+    except Exception:
+        return None
+    if app is None:
+        return None
+    defs: set[str] = set()
+    refs: set[str] = set()
+    for data in app._cell_manager.cell_data():
+        if data.cell is None:
+            continue
+        defs |= data.cell._cell.defs
+        refs |= data.cell._cell.refs
+    return sorted(refs - defs - set(dir(builtins)))
+
+
 def main() -> None:
     request = json.load(sys.stdin)
     files: list[str] = request["files"]
@@ -42,7 +64,13 @@ def main() -> None:
         copies: dict[str, str] = {}
         for i, path in enumerate(files):
             text = Path(path).read_text(encoding="utf-8")
-            result[path] = {"parse_error": parse_error(text), "mb_issues": [], "fixed": None}
+            error = parse_error(text)
+            result[path] = {
+                "parse_error": error,
+                "mb_issues": [],
+                "fixed": None,
+                "undefined": None if error else undefined_names(path),
+            }
             copy = os.path.join(tmp, f"nb_{i}.py")
             shutil.copyfile(path, copy)
             copies[copy] = path

@@ -1,8 +1,9 @@
 // Every rule's fixes at once (unsafe included) over every fixture input and every example: the
 // per-rule fixture test cannot see two rules' fixes meeting in one cell. For each notebook that
 // changes: no internal error, CPython parses the output, `marimo check` finds no breaking (MB)
-// issue the input did not have, the touched cells are in marimo's exact form, and a second run
-// changes nothing.
+// issue the input did not have, no cell reads a name nothing defines (marimo's analysis) unless
+// the input did too, the touched cells are in marimo's exact form, and a second run changes
+// nothing.
 //
 // NVMARIMO_CORPUS=DIR runs the same checks over the notebooks in DIR instead (real notebooks
 // from other repositories, say): `NVMARIMO_CORPUS=~/nbs npx vitest run test/all-rules.test.ts`.
@@ -73,6 +74,11 @@ describe.each(cases)("$name", (c) => {
     expect(verdicts[c.outputCopy]?.parse_error).toBeNull();
     const before = new Set(verdicts[c.inputCopy]?.mb_issues ?? []);
     expect((verdicts[c.outputCopy]?.mb_issues ?? []).filter((issue) => !before.has(issue))).toEqual([]);
+  });
+
+  it.runIf(c.result.output !== c.input)("every name a cell reads is still defined somewhere", () => {
+    const before = new Set(verdicts[c.inputCopy]?.undefined ?? []);
+    expect(verdicts[c.outputCopy]?.undefined?.filter((name) => !before.has(name))).toEqual([]);
   });
 
   it.runIf(c.result.output !== c.input)("touched cells are in marimo's exact form", () => {

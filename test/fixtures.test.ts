@@ -1,7 +1,8 @@
 // The one generic fixture test. For every testfixtures/<RULE>/<case>.input.py:
 //   the rule's fixes (unsafe included) turn it into <case>.output.py, byte for byte;
 //   (a) CPython's ast.parse accepts the output;
-//   (b) marimo check reports no breaking (MB) issue the input did not have;
+//   (b) marimo check reports no breaking (MB) issue the input did not have, and by marimo's own
+//       analysis no cell reads a name that nothing defines unless the input did too;
 //   (c) in the cells the fix touched, `marimo check --fix` changes nothing;
 //   (d) a second fix run changes nothing.
 // Set UPDATE_FIXTURES=1 to write missing outputs (then review them by hand).
@@ -45,6 +46,11 @@ describe.each(pairs)("$rule/$name", (pair) => {
     const before = new Set(verdicts[pair.input]?.mb_issues ?? []);
     const added = (verdicts[pair.output]?.mb_issues ?? []).filter((i) => !before.has(i));
     expect(added).toEqual([]);
+  });
+
+  it("(b) every name a cell reads is still defined somewhere (no NameError the input did not have)", () => {
+    const before = new Set(verdicts[pair.input]?.undefined ?? []);
+    expect(verdicts[pair.output]?.undefined?.filter((name) => !before.has(name))).toEqual([]);
   });
 
   it("(c) touched cells are already in marimo's exact form", () => {

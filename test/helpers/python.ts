@@ -10,6 +10,11 @@ export interface PythonVerdict {
   readonly mb_issues: string[];
   /** What `marimo check --fix` writes for a copy of the file. */
   readonly fixed: string;
+  /**
+   * Names some cell reads that no cell, the setup cell, an `@app.function` or a builtin defines
+   * (marimo's own analysis): a NameError at run time. Null when marimo could not load the file.
+   */
+  readonly undefined: string[] | null;
 }
 
 export const PYTHON = resolve(process.env.NVMARIMO_PYTHON ?? ".venv/bin/python");
