@@ -10,7 +10,8 @@ export function cellTexts(source: string): string[] {
 
 /** Names that are `@app.function`s in `saved` (what marimo wrote) but not in `source`. */
 function hoistedFunctions(source: string, saved: string): Set<string> {
-  const names = (text: string) => new Set([...text.matchAll(/^@app\.function(?:\([^)]*\))?\r?\n(?:async )?def (\w+)/gm)].map((m) => m[1]!));
+  // A cell's leading comments stay between the decorator and the `def`.
+  const names = (text: string) => new Set([...text.matchAll(/^@app\.function(?:\([^)]*\))?\r?\n(?:[ \t]*#[^\r\n]*\r?\n)*(?:async )?def (\w+)/gm)].map((m) => m[1]!));
   const before = names(source);
   return new Set([...names(saved)].filter((name) => !before.has(name)));
 }
