@@ -21,6 +21,7 @@ const EXPECTED: Record<string, string[]> = {
   "not-fixed-cases": ["NVO002:16:11", "NVO002:19:5 fix", "NVO002:20:5", "NVO002:21:5", "NVO002:22:5", "NVO002:23:5", "NVO002:30:5", "NVO002:37:5", "NVO002:44:5 fix", "NVO002:45:5"],
   "setup-and-functions-read-globals": ["NVO002:28:5 fix"],
   "ui-elements-and-read-globals-no-change": [],
+  "whitespace-lines-in-strings": ["NVO002:16:15 fix", "NVO002:25:5 fix"],
 };
 
 describe(CODE, () => {
