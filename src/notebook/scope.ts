@@ -449,7 +449,7 @@ class CellAnalyzer {
     });
   }
 
-  /** Runs `visit` when `scope`'s function (or the cell) closes, with today's obscured names. */
+  /** Runs `visit` when `scope`'s function (or the cell) closes, with the `except` names that are obscured here. */
   private defer(scope: Scope, visit: () => void): void {
     const obscured = [...this.obscured];
     this.deferralScope(scope).deferred.push(() => {
