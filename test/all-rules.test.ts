@@ -1,5 +1,6 @@
-// Every rule's fixes at once (unsafe included) over every fixture input and every example: the
-// per-rule fixture test cannot see two rules' fixes meeting in one cell. For each notebook that
+// Every rule's fixes at once over every fixture input and every example, with the safe fixes only
+// (the default) and with unsafe ones too: the per-rule fixture test cannot see two rules' fixes
+// meeting in one cell. For each notebook and setting that
 // changes: no internal error, CPython parses the output, `marimo check` finds no breaking (MB)
 // issue the input did not have, no cell reads a name nothing defines (marimo's analysis) unless
 // the input did too, the touched cells are in marimo's exact form, and a second run changes
@@ -33,6 +34,7 @@ function notebookFiles(): string[] {
 
 interface Case {
   readonly name: string;
+  readonly unsafeFixes: boolean;
   readonly input: string;
   readonly result: FixSourceResult;
   /** Where the input and the output were copied for marimo. */
@@ -41,10 +43,15 @@ interface Case {
 }
 
 const scratch = tempDir("nvmarimo-all-rules-");
-const cases: Case[] = notebookFiles().map((file, i) => {
+const cases: Case[] = notebookFiles().flatMap((file, i) => {
   const input = readFileSync(file, "utf8");
-  const stem = `${i}_${basename(file, ".py")}`;
-  return { name: corpus ? basename(file) : file.replace(`${FIXTURE_ROOT}/`, ""), input, result: fixSource(input, { unsafeFixes: true }), inputCopy: join(scratch, `${stem}.input.py`), outputCopy: join(scratch, `${stem}.output.py`) };
+  const name = corpus ? basename(file) : file.replace(`${FIXTURE_ROOT}/`, "");
+  return [false, true].map((unsafeFixes) => {
+    const stem = `${i}_${basename(file, ".py")}`;
+    const result = fixSource(input, { unsafeFixes });
+    const outputCopy = join(scratch, `${stem}.${unsafeFixes ? "unsafe" : "safe"}.output.py`);
+    return { name: `${name} (${unsafeFixes ? "unsafe fixes" : "safe fixes"})`, unsafeFixes, input, result, inputCopy: join(scratch, `${stem}.input.py`), outputCopy };
+  });
 });
 const changed = cases.filter((c) => c.result.output !== c.input);
 
@@ -54,7 +61,7 @@ beforeAll(() => {
     writeFileSync(c.inputCopy, c.input);
     writeFileSync(c.outputCopy, c.result.output);
   }
-  verdicts = checkWithPython(changed.flatMap((c) => [c.inputCopy, c.outputCopy]));
+  verdicts = checkWithPython([...new Set(changed.flatMap((c) => [c.inputCopy, c.outputCopy]))]);
 }, 900_000);
 
 it("has notebooks that all rules change", () => {
@@ -67,7 +74,7 @@ describe.each(cases)("$name", (c) => {
   });
 
   it("a second run changes nothing", () => {
-    expect(fixSource(c.result.output, { unsafeFixes: true }).output).toBe(c.result.output);
+    expect(fixSource(c.result.output, { unsafeFixes: c.unsafeFixes }).output).toBe(c.result.output);
   });
 });
 
