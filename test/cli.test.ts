@@ -1,4 +1,5 @@
 // The command line as users drive it: flags, formats, exit statuses, configuration, bulk runs.
+import { spawn } from "node:child_process";
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -6,7 +7,7 @@ import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { ALL_RULES } from "../src/index.js";
-import { runCli, tempDir } from "./helpers/cli.js";
+import { BIN, runCli, tempDir } from "./helpers/cli.js";
 import { DEL_WITHOUT_EMPTY_CACHE } from "./helpers/notebooks.js";
 
 const require = createRequire(import.meta.url);
@@ -180,6 +181,18 @@ describe("bulk runs", () => {
       "notes.txt": "not python",
       ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`many/nb_${i}.py`, DEL_WITHOUT_EMPTY_CACHE])),
     });
+
+  it("stops quietly, with status 141, when the reader of the output goes away (`| head`)", async () => {
+    const dir = tree(Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`nb_${i}.py`, DEL_WITHOUT_EMPTY_CACHE])));
+    const child = spawn(process.execPath, [BIN, "--check", "--jobs", "1", "."], { cwd: dir, env: { ...process.env, NO_COLOR: "1" } });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    // Read the first piece of the report, then close the pipe, as `head -1` does.
+    child.stdout.once("data", () => child.stdout.destroy());
+    const status = await new Promise((resolve) => child.on("close", resolve));
+    expect(status).toBe(141);
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+  });
 
   it("--jobs 1 and --jobs 2 give identical output", () => {
     const dir = mixed();

@@ -17,6 +17,22 @@ import { defaultJobs, runFiles } from "./run-files.js";
 export const EXIT_CLEAN = 0;
 export const EXIT_VIOLATIONS = 1;
 export const EXIT_ERROR = 2;
+/** What a shell reports for a process a closed pipe stopped (128 + SIGPIPE), as for `git log | head`. */
+export const EXIT_BROKEN_PIPE = 141;
+
+/**
+ * When the reader of the output goes away (`nvmarimo-fix . | head`), stop quietly, as Unix tools
+ * do, instead of dying on an unhandled EPIPE with a stack trace. Files already fixed stay fixed
+ * (each write is atomic); the rest are left as they were.
+ */
+function stopOnBrokenPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+      process.exit(EXIT_BROKEN_PIPE);
+    });
+  }
+}
 
 function listOption(value: unknown): string[] | undefined {
   if (value === undefined) return undefined;
@@ -53,6 +69,7 @@ function buildParser(argv: string[]) {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  stopOnBrokenPipe();
   if (argv[0] === "checklist") return checklistCommand(argv.slice(1));
   let args;
   try {
