@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 import builtins
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -39,6 +40,9 @@ def parse_error(text: str) -> str | None:
 
 def undefined_names(path: str) -> list[str] | None:
     from marimo._ast.load import load_app
+
+    # Loading compiles every cell, and marimo warns on each that pytest is missing.
+    logging.getLogger("marimo").setLevel(logging.ERROR)
 
     try:
         app = load_app(path)
