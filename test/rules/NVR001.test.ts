@@ -23,6 +23,11 @@ describe("NVR001 on-change-callback", () => {
     ]);
   });
 
+  it("sees the loop with a setup-cell alias, `from marimo import state`, tabs and CRLF", () => {
+    const found = diagnostics("state-binding-setup-crlf-tabs").map((d) => `${d.line}${d.fix ? "" : "!"}`);
+    expect(found).toEqual(["20!", "30"]);
+  });
+
   it("fixes a state setter whose getter no upstream cell reads", () => {
     const [only] = diagnostics("cpu-state-setter");
     expect(only?.fix).toBeDefined();
