@@ -3,9 +3,8 @@ import { defineRule, type Edit, type RuleContext, type TextEdit } from "../engin
 import type { Dataflow } from "../notebook/dataflow.js";
 import { cellAt, type Cell, type Notebook } from "../notebook/model.js";
 import { endOf, startOf, type Matcher, type PyNode } from "../notebook/python.js";
+import { ancestorsOf, definingCells } from "./lib/cell-graph.js";
 import {
-  ancestorsOf,
-  definingCells,
   globalAlias,
   gpuFacts,
   isEffectiveCheck,

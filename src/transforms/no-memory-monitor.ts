@@ -1,7 +1,8 @@
 import { insertCell } from "../engine/edits.js";
 import { defineRule, type Edit } from "../engine/types.js";
 import type { Matcher } from "../notebook/python.js";
-import { definingCells, detectionDevice, globalAlias, gpuFacts, marimoAlias, placeAfterImports, primaryUse, type Placement } from "./lib/gpu-notebook.js";
+import { definingCells } from "./lib/cell-graph.js";
+import { detectionDevice, globalAlias, gpuFacts, marimoAlias, placeAfterImports, primaryUse, type Placement } from "./lib/gpu-notebook.js";
 
 const docs = `
 ## What it does

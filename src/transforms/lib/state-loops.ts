@@ -7,7 +7,7 @@
 import type { Cell, Notebook } from "../../notebook/model.js";
 import type { Dataflow } from "../../notebook/dataflow.js";
 import type { PyNode } from "../../notebook/python.js";
-import { ancestorsOf, definingCells } from "./gpu-notebook.js";
+import { ancestorsOf, definingCells } from "./cell-graph.js";
 
 /** `get_x, set_x = mo.state(...)`, parenthesized or not, under any alias (or `state(...)` imported). */
 const STATE_PAIR = /^[ \t]*\(?[ \t]*([\p{L}_][\p{L}\p{N}_]*)[ \t]*,[ \t]*([\p{L}_][\p{L}\p{N}_]*)[ \t]*,?[ \t]*\)?[ \t]*=[ \t]*(?:[\p{L}_][\p{L}\p{N}_.]*\.)?state[ \t]*\(/gmu;
