@@ -16,7 +16,7 @@ import { parseNotebook } from "../src/notebook/model.js";
 import { tempDir } from "./helpers/cli.js";
 import { FIXTURE_ROOT, fixturePairs } from "./helpers/fixtures.js";
 import { cellsNotInMarimoForm } from "./helpers/marimo-form.js";
-import { checkWithPython, type PythonVerdict } from "./helpers/python.js";
+import { addedEntries, checkWithPython, type PythonVerdict } from "./helpers/python.js";
 
 const corpus = process.env.NVMARIMO_CORPUS;
 
@@ -81,13 +81,11 @@ describe.each(cases)("$name", (c) => {
 describe.each(changed)("$name, as changed", (c) => {
   it("the output parses with CPython and marimo finds no new breaking issue", () => {
     expect(verdicts[c.outputCopy]?.parse_error).toBeNull();
-    const before = new Set(verdicts[c.inputCopy]?.mb_issues ?? []);
-    expect((verdicts[c.outputCopy]?.mb_issues ?? []).filter((issue) => !before.has(issue))).toEqual([]);
+    expect(addedEntries(verdicts[c.inputCopy]?.mb_issues, verdicts[c.outputCopy]?.mb_issues ?? [])).toEqual([]);
   });
 
   it("every name a cell reads is still defined somewhere", () => {
-    const before = new Set(verdicts[c.inputCopy]?.undefined ?? []);
-    expect(verdicts[c.outputCopy]?.undefined?.filter((name) => !before.has(name))).toEqual([]);
+    expect(addedEntries(verdicts[c.inputCopy]?.undefined, verdicts[c.outputCopy]?.undefined)).toEqual([]);
   });
 
   it("touched cells are in marimo's exact form", () => {

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { fixSource } from "../src/index.js";
 import { fixturePairs } from "./helpers/fixtures.js";
 import { cellsNotInMarimoForm } from "./helpers/marimo-form.js";
-import { checkWithPython, type PythonVerdict } from "./helpers/python.js";
+import { addedEntries, checkWithPython, type PythonVerdict } from "./helpers/python.js";
 
 const pairs = fixturePairs();
 const update = process.env.UPDATE_FIXTURES === "1";
@@ -43,14 +43,12 @@ describe.each(pairs)("$rule/$name", (pair) => {
   });
 
   it("(b) marimo check finds no new breaking issue", () => {
-    const before = new Set(verdicts[pair.input]?.mb_issues ?? []);
-    const added = (verdicts[pair.output]?.mb_issues ?? []).filter((i) => !before.has(i));
+    const added = addedEntries(verdicts[pair.input]?.mb_issues, verdicts[pair.output]?.mb_issues ?? []);
     expect(added).toEqual([]);
   });
 
   it("(b) every name a cell reads is still defined somewhere (no NameError the input did not have)", () => {
-    const before = new Set(verdicts[pair.input]?.undefined ?? []);
-    expect(verdicts[pair.output]?.undefined?.filter((name) => !before.has(name))).toEqual([]);
+    expect(addedEntries(verdicts[pair.input]?.undefined, verdicts[pair.output]?.undefined)).toEqual([]);
   });
 
   it("(c) touched cells are already in marimo's exact form", () => {

@@ -33,3 +33,12 @@ export function checkWithPython(files: readonly string[]): Record<string, Python
   for (const f of files) byGiven[f] = raw[resolve(f)]!;
   return byGiven;
 }
+
+/**
+ * The entries of `after` that `before` lacks (breaking issues or undefined names a fix added);
+ * undefined when `after` is missing, which no expectation of `[]` accepts.
+ */
+export function addedEntries(before: readonly string[] | null | undefined, after: readonly string[] | null | undefined): string[] | undefined {
+  const had = new Set(before ?? []);
+  return after?.filter((entry) => !had.has(entry));
+}
