@@ -2,7 +2,7 @@
 // return of every cell whose canonical form the edits changed (and of every cell they touched),
 // leaving all other bytes as they were.
 import MagicString from "magic-string";
-import { cellCode, formatCellDefinition, formatReturn, formatSignature, indentText } from "../notebook/codegen.js";
+import { cellCode, formatCellDecorator, formatCellDefinition, formatReturn, formatSignature, indentText } from "../notebook/codegen.js";
 import { computeDataflow, type Dataflow } from "../notebook/dataflow.js";
 import { parseNotebook, type Cell, type Notebook } from "../notebook/model.js";
 import { endOf } from "../notebook/python.js";
@@ -85,6 +85,24 @@ function canonicalHeader(cell: Cell, dataflow: Dataflow): CanonicalHeader {
   };
 }
 
+/** Only the cell's decorator, then spaces and line breaks, up to the `def`. */
+const LONE_CELL_DECORATOR = /^@app\.cell[ \t]*(?:\(([^()#]*)\))?[ \t]*(?:\r?\n[ \t]*)+$/;
+
+/**
+ * The decorator marimo writes for a cell whose definition this rewrites, when it differs from
+ * the text before the `def` (trailing spaces, a blank line, `@app.cell()`, a default option).
+ * Undefined when that text is already marimo's, or holds more than the decorator (comments,
+ * other decorators), or options this cannot read: it stays as it was.
+ */
+function canonicalDecorator(cell: Cell, source: string): string | undefined {
+  const written = source.slice(cell.start, cell.signatureStart);
+  const match = LONE_CELL_DECORATOR.exec(written);
+  if (!match) return undefined;
+  const decorator = formatCellDecorator(match[1] ?? "");
+  if (decorator === undefined || written.replace(/\r\n/g, "\n") === `${decorator}\n`) return undefined;
+  return decorator;
+}
+
 export type RegenerateResult =
   | { ok: true; source: string; notebook: Notebook; dataflow: Dataflow; touchedCells: number[] }
   | { ok: false; reason: string };
@@ -128,6 +146,8 @@ export function regenerateCells(before: Notebook, beforeFlow: Dataflow, applied:
     if (!needs) continue;
     const isAsync = flow.variables.get(cell.index)?.hasTopLevelAwait ?? cell.isAsync;
     const text = formatCellDefinition(cell, notebook.source, flow.params(cell), flow.returns(cell), isAsync);
+    const decorator = canonicalDecorator(cell, notebook.source);
+    if (decorator !== undefined) ms.overwrite(cell.start, cell.signatureStart, withLineEnding(`${decorator}\n`, notebook.lineEnding));
     ms.overwrite(cell.signatureStart, cell.end, withLineEnding(text, notebook.lineEnding));
     rewritten.push(cell.index);
   }

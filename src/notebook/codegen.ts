@@ -45,6 +45,36 @@ export function formatSignature(name: string, params: readonly string[], isAsync
   return formatTupleElements(`${isAsync ? "async " : ""}def ${cellName}(...):`, params);
 }
 
+/** marimo's cell options (`CellConfig`) in the order it writes them, with their defaults. */
+const CELL_OPTION_DEFAULTS: ReadonlyArray<readonly [string, ReadonlySet<string>]> = [
+  ["column", new Set(["None"])],
+  ["disabled", new Set(["False", "0"])],
+  ["hide_code", new Set(["False", "0"])],
+  ["expand_output", new Set(["False", "0"])],
+];
+const CELL_OPTION = /^\s*(\w+)\s*=\s*(True|False|None|-?(?:0|[1-9][0-9]*))\s*$/;
+
+/**
+ * A cell's decorator as marimo writes it (`to_decorator`): `@app.cell`, or the options that
+ * differ from their defaults in marimo's order, `@app.cell(hide_code=True)`. `options` is the
+ * text between the parentheses. Undefined when an option is not a plain literal or not one
+ * marimo knows: marimo would write what it read, which this cannot know.
+ */
+export function formatCellDecorator(options: string): string | undefined {
+  const given = new Map<string, string>();
+  for (const part of options.split(",")) {
+    if (part.trim() === "") continue;
+    const match = CELL_OPTION.exec(part);
+    if (!match || !CELL_OPTION_DEFAULTS.some(([key]) => key === match[1])) return undefined;
+    given.set(match[1]!, match[2]!);
+  }
+  const elements = CELL_OPTION_DEFAULTS.flatMap(([key, defaults]) => {
+    const value = given.get(key);
+    return value === undefined || defaults.has(value) ? [] : [`${key}=${value}`];
+  });
+  return elements.length === 0 ? "@app.cell" : formatTupleElements("@app.cell(...)", elements);
+}
+
 export function formatReturn(returns: readonly string[]): string {
   return formatTupleElements("return (...)", returns, { indent: true, allowedNaked: true });
 }

@@ -59,7 +59,23 @@ export type NotebookParseResult =
 
 const CELL_DECORATOR = /^@app\.(cell|function|class_definition)\s*(?:\(([\s\S]*)\))?\s*$/;
 const SETUP_WITH = /^with\s+app\.setup\s*(?:\([\s\S]*\))?\s*:/;
-const RUN_GUARD = /^if\s+__name__\s*==\s*["']__main__["']\s*:/;
+/**
+ * Whether marimo takes this `if` statement for its run guard, `if __name__ == "__main__":
+ * app.run()`; it reads no cell after it. marimo compares syntax trees (`is_equal_ast`) but
+ * stops at the first field, so any `if` whose test compares `__name__` (first, parentheses
+ * aside) with anything is a guard for it, whatever the body.
+ */
+function isRunGuard(node: PyNode): boolean {
+  const test = withoutParentheses(node.field("condition"));
+  if (test?.kind() !== "comparison_operator") return false;
+  const left = withoutParentheses(test.child(0));
+  return left?.kind() === "identifier" && left.text() === "__name__";
+}
+
+function withoutParentheses(node: PyNode | null | undefined): PyNode | undefined {
+  while (node?.kind() === "parenthesized_expression") node = node.children().find((c) => c.isNamed() && c.kind() !== "comment");
+  return node ?? undefined;
+}
 
 /** Parses a marimo notebook. Reports a file that is not a notebook, or that does not parse. */
 export function parseNotebook(source: string): NotebookParseResult {
@@ -101,8 +117,9 @@ export function parseNotebook(source: string): NotebookParseResult {
       cells.push(new SetupCell(cells.length, node, topLevel[i]!.start, topLevel[i]!.end, source));
     } else if (kind === "expression_statement" && /^app\._unparsable_cell\s*\(/.test(node.text())) {
       cells.push(readUnparsableCell(topLevel[i]!, cells.length));
-    } else if (kind === "if_statement" && RUN_GUARD.test(node.text())) {
+    } else if (kind === "if_statement" && isRunGuard(node)) {
       runGuard = node;
+      break;
     }
   }
 

@@ -1,4 +1,5 @@
 // Whether the cells a fix touched are in the exact form marimo writes when it saves.
+import { formatSignature } from "../../src/notebook/codegen.js";
 import { parseNotebook } from "../../src/notebook/model.js";
 
 /** Each cell's text (decorator to the end of its function), LF line endings. */
@@ -19,9 +20,9 @@ function hoistedFunctions(source: string, saved: string): Set<string> {
 /** A cell with `names` taken out of its `def _(...)` parameters, as marimo writes it. */
 function withoutParameters(cell: string, names: ReadonlySet<string>): string {
   if (names.size === 0) return cell;
-  return cell.replace(/^((?:async )?def \w+\()([^)]*)\)/m, (_, head: string, params: string) => {
+  return cell.replace(/^(async )?def (\w+)\(([^)]*)\):/m, (_, isAsync: string | undefined, name: string, params: string) => {
     const kept = params.split(",").map((p) => p.trim()).filter((p) => p !== "" && !names.has(p));
-    return `${head}${kept.join(", ")})`;
+    return formatSignature(name, kept, isAsync !== undefined);
   });
 }
 
