@@ -85,22 +85,33 @@ function canonicalHeader(cell: Cell, dataflow: Dataflow): CanonicalHeader {
   };
 }
 
-/** Only the cell's decorator, then spaces and line breaks, up to the `def`. */
-const LONE_CELL_DECORATOR = /^@app\.cell[ \t]*(?:\(([^()#]*)\))?[ \t]*(?:\r?\n[ \t]*)+$/;
+/**
+ * The text before a cell's `def`, LF line endings: its decorator (the model reads the options),
+ * maybe a comment after it, then blank or comment-only lines.
+ */
+const CELL_DECORATOR_LINES = /^@app\.cell[ \t]*(?:\([^()#]*\))?[ \t]*(#[^\n]*)?\n((?:[ \t]*(?:#[^\n]*)?\n)*)$/;
+
+interface CellHead {
+  /** The decorator as marimo writes it. */
+  readonly decorator: string;
+  /** Comments on or below the decorator, which marimo would not keep there. */
+  readonly comments: string[];
+}
 
 /**
- * The decorator marimo writes for a cell whose definition this rewrites, when it differs from
- * the text before the `def` (trailing spaces, a blank line, `@app.cell()`, a default option).
- * Undefined when that text is already marimo's, or holds more than the decorator (comments,
- * other decorators), or options this cannot read: it stays as it was.
+ * How marimo writes the text before the `def` of a cell this rewrites: its `to_decorator` (no
+ * trailing spaces, blank line, `@app.cell()` or default option), and nothing else. A comment
+ * there would be dropped by marimo's save; it moves to the top of the cell's code, where marimo
+ * keeps it. Undefined when that text holds more (another decorator) or options this cannot
+ * read: it stays as it was.
  */
-function canonicalDecorator(cell: Cell, source: string): string | undefined {
-  const written = source.slice(cell.start, cell.signatureStart);
-  const match = LONE_CELL_DECORATOR.exec(written);
-  if (!match) return undefined;
-  const decorator = formatCellDecorator(match[1] ?? "");
-  if (decorator === undefined || written.replace(/\r\n/g, "\n") === `${decorator}\n`) return undefined;
-  return decorator;
+function cellHead(cell: Cell, source: string): CellHead | undefined {
+  const written = source.slice(cell.start, cell.signatureStart).replace(/\r\n/g, "\n");
+  const match = CELL_DECORATOR_LINES.exec(written);
+  const decorator = match ? formatCellDecorator(cell.options) : undefined;
+  if (!match || decorator === undefined) return undefined;
+  const comments = [match[1], ...match[2]!.split("\n").map((line) => line.trim())].filter((c): c is string => c !== undefined && c !== "");
+  return { decorator, comments: comments.map((c) => c.trimEnd()) };
 }
 
 export type RegenerateResult =
@@ -145,9 +156,9 @@ export function regenerateCells(before: Notebook, beforeFlow: Dataflow, applied:
     }
     if (!needs) continue;
     const isAsync = flow.variables.get(cell.index)?.hasTopLevelAwait ?? cell.isAsync;
-    const text = formatCellDefinition(cell, notebook.source, flow.params(cell), flow.returns(cell), isAsync);
-    const decorator = canonicalDecorator(cell, notebook.source);
-    if (decorator !== undefined) ms.overwrite(cell.start, cell.signatureStart, withLineEnding(`${decorator}\n`, notebook.lineEnding));
+    const head = cellHead(cell, notebook.source);
+    const text = formatCellDefinition(cell, notebook.source, flow.params(cell), flow.returns(cell), isAsync, head?.comments);
+    if (head) ms.overwrite(cell.start, cell.signatureStart, withLineEnding(`${head.decorator}\n`, notebook.lineEnding));
     ms.overwrite(cell.signatureStart, cell.end, withLineEnding(text, notebook.lineEnding));
     rewritten.push(cell.index);
   }

@@ -176,12 +176,20 @@ export function needsBlankLineBeforeReturn(cell: Cell, source: string): boolean 
 }
 
 /**
- * The text from `def` to the end of the return, as marimo writes it. Decorators are kept
- * by the caller. Uses LF; the engine converts to the file's line ending.
+ * The text from `def` to the end of the return, as marimo writes it. The caller writes the
+ * decorator. Uses LF; the engine converts to the file's line ending.
  */
-export function formatCellDefinition(cell: Cell, source: string, params: readonly string[], returns: readonly string[], isAsync: boolean): string {
+export function formatCellDefinition(
+  cell: Cell,
+  source: string,
+  params: readonly string[],
+  returns: readonly string[],
+  isAsync: boolean,
+  /** Comment lines that go before the cell's code (moved from around its decorator). */
+  leadingComments: readonly string[] = [],
+): string {
   const parts = [formatSignature(cell.name, params, isAsync)];
-  const code = cellCode(cell, source);
+  const code = [...leadingComments, cellCode(cell, source)].filter((text) => text !== "").join("\n");
   if (code !== "") parts.push(indentText(code));
   if (needsBlankLineBeforeReturn(cell, source)) parts.push("");
   parts.push(formatReturn(returns));

@@ -57,7 +57,8 @@ export type NotebookParseResult =
   | { ok: true; notebook: Notebook }
   | { ok: false; reason: "not-marimo" | "syntax-error"; line?: number; message: string };
 
-const CELL_DECORATOR = /^@app\.(cell|function|class_definition)\s*(?:\(([\s\S]*)\))?\s*$/;
+/** A cell decorator's expression (without the `@` and any comment after it). */
+const CELL_DECORATOR = /^app\.(cell|function|class_definition)\s*(?:\(([\s\S]*)\))?$/;
 const SETUP_WITH = /^with\s+app\.setup\s*(?:\([\s\S]*\))?\s*:/;
 /**
  * Whether marimo takes this `if` statement for its run guard, `if __name__ == "__main__":
@@ -230,7 +231,9 @@ function readDecoratedCell({ node, start, end }: TopLevel, source: string, index
       continue;
     }
     if (cellKind || kind !== "decorator") continue;
-    const match = CELL_DECORATOR.exec(child.text());
+    // A comment after the decorator (`@app.cell  # plots`) is a child of the decorator node.
+    const expression = child.children().find((c) => c.isNamed() && c.kind() !== "comment");
+    const match = expression && CELL_DECORATOR.exec(expression.text());
     if (!match) continue;
     cellKind = match[1] === "cell" ? "cell" : match[1] === "function" ? "function" : "class";
     options = (match[2] ?? "").trim();

@@ -16,7 +16,9 @@ function diagnostics(name: string): string[] {
 
 const EXPECTED: Record<string, string[]> = {
   "cell-decorators-in-marimo-form": ["NVO002:16:5 fix", "NVO002:24:5 fix", "NVO002:31:5 fix", "NVO002:38:5 fix", "NVO002:45:5 fix"],
+  "cell-decorators-crlf-tabs-async-setup": ["NVO002:21:2 fix", "NVO002:30:2 fix", "NVO002:37:2 fix"],
   "cells-after-run-guard": ["NVO002:15:5 fix"],
+  "decorator-comments-move-into-cell": ["NVO002:17:5 fix", "NVO002:24:5 fix"],
   "cpu-intermediates-made-private": ["NVO002:16:5 fix", "NVO002:25:5 fix", "NVO002:26:5 fix", "NVO002:28:9 fix", "NVO002:35:5 fix"],
   "cpu-nested-scopes-renamed": ["NVO002:16:5 fix", "NVO002:17:5", "NVO002:19:9 fix", "NVO002:23:9 fix", "NVO002:29:9 fix", "NVO002:33:5 fix", "NVO002:34:5 fix", "NVO002:35:5 fix", "NVO002:36:5 fix", "NVO002:37:5 fix", "NVO002:38:5 fix", "NVO002:39:9 fix"],
   "legacy-async-tabs-crlf": ["NVO002:15:2 fix", "NVO002:16:6 fix"],
