@@ -110,8 +110,8 @@ function cellHead(cell: Cell, source: string): CellHead | undefined {
   const match = CELL_DECORATOR_LINES.exec(written);
   const decorator = match ? formatCellDecorator(cell.options) : undefined;
   if (!match || decorator === undefined) return undefined;
-  const comments = [match[1], ...match[2]!.split("\n").map((line) => line.trim())].filter((c): c is string => c !== undefined && c !== "");
-  return { decorator, comments: comments.map((c) => c.trimEnd()) };
+  const comments = [match[1] ?? "", ...match[2]!.split("\n")].map((line) => line.trim()).filter((line) => line !== "");
+  return { decorator, comments };
 }
 
 export type RegenerateResult =
