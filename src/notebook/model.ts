@@ -47,7 +47,7 @@ export interface Notebook {
   readonly setup: Cell | undefined;
   /** Offset where the first cell starts (end of the app constructor area). */
   readonly appEnd: number;
-  /** The `if __name__ == "__main__":` guard, when present. */
+  /** The run guard as marimo finds it (see `isRunGuard`), when present: no cell comes after it. */
   readonly runGuard: PyNode | undefined;
   /** 1-based line of an offset. */
   lineOf(offset: number): number;
