@@ -274,6 +274,16 @@ describe("configuration", () => {
     expect(r2.status).toBe(2);
     expect(r2.stderr).toContain("custom.toml: `unsafe-fixes` must be true or false");
   });
+
+  it("a configuration file that is missing or not TOML gives one line naming the file", () => {
+    const dir = tree({ "pyproject.toml": '[tool.nvmarimo-fix]\nselect = ["NVG"\n', "nb.py": CLEAN });
+    const broken = runCli(["nb.py"], { cwd: dir });
+    expect(broken.status).toBe(2);
+    expect(broken.stderr.trim()).toMatch(/^nvmarimo-fix: \S*pyproject\.toml:3:1: Invalid TOML document: expected comma or end of structure$/);
+    const missing = runCli(["--config", "nope.toml", "nb.py"], { cwd: dir });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr.trim()).toBe("nvmarimo-fix: nope.toml: no such file or directory");
+  });
 });
 
 describe("suppressions", () => {

@@ -2,7 +2,8 @@
 // --config). Unknown keys and bad values stop the run with a message naming file and key.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { parse as parseToml } from "smol-toml";
+import { parse as parseToml, TomlError } from "smol-toml";
+import { describeIoError } from "../api.js";
 
 export interface Config {
   /** The file the configuration came from, if any. */
@@ -52,11 +53,19 @@ export const EMPTY_CONFIG: Config = { path: undefined, perFileIgnores: {}, exclu
 
 /** Loads configuration from a file. A pyproject.toml without our table gives the empty config. */
 export function loadConfig(file: string): Config {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new ConfigError(`${file}: ${describeIoError(error)}`);
+  }
   let data: Record<string, unknown>;
   try {
-    data = parseToml(readFileSync(file, "utf8")) as Record<string, unknown>;
+    data = parseToml(text) as Record<string, unknown>;
   } catch (error) {
-    throw new ConfigError(`${file}: ${(error as Error).message.split("\n")[0]}`);
+    // smol-toml's message is several lines (the offending line, a caret); keep the first and say where.
+    const at = error instanceof TomlError ? `:${error.line}:${error.column}` : "";
+    throw new ConfigError(`${file}${at}: ${(error as Error).message.split("\n")[0]}`);
   }
   const isPyproject = file.endsWith("pyproject.toml");
   const table = isPyproject ? ((data.tool as Record<string, unknown> | undefined)?.[TABLE] as Record<string, unknown> | undefined) : data;
