@@ -220,8 +220,12 @@ const DEFINED_NAME = new RegExp(`(?:def|class)(?:${S}|\\\\\\r?\\n)+([^\\s()\\[\\
 const ASCII_CHAIN = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const TRIM = new RegExp(`^${S}+|${S}+$`, "gu");
 
-/** Blanks, comments and line continuations that tree-sitter allows between two tokens (a superset). */
-const EXTRAS = `(?:[\\s\\uFEFF\\u2060\\u200B\\\\]|#[^\\n]*)`;
+/**
+ * Blanks, comments and line continuations that tree-sitter allows between two tokens (a superset).
+ * A comment runs to its line's end, newline included: `#[^\n]*` alone could end anywhere, and a
+ * line of `#`s (a banner) would split in exponentially many ways while the regex backtracks.
+ */
+const EXTRAS = `(?:[\\s\\uFEFF\\u2060\\u200B\\\\]|#[^\\n]*\\n)`;
 /** An ASCII word that an argument list follows: the last name of a called expression, when ASCII. */
 const ASCII_CALLED_WORD = new RegExp(`(?<![A-Za-z0-9_])[A-Za-z0-9_]+(?=${EXTRAS}*\\()`, "g");
 /** What follows the last name of a called expression: its argument list. */
@@ -608,7 +612,7 @@ function definedNamesMayBeArguments(source: string, definedNames: ReadonlySet<st
   // A name passed as an argument is followed, past blanks and comments, by `,` or `)`.
   const asciiNames = [...definedNames].filter((name) => /^[A-Za-z0-9_]+$/.test(name));
   return (
-    (asciiNames.length > 0 && new RegExp(`(?<![A-Za-z0-9_])(?:${asciiNames.join("|")})(?=(?:[ \\t\\r\\n\\f\\\\]|#[^\\n]*)*[,)])`).test(source)) ||
+    (asciiNames.length > 0 && new RegExp(`(?<![A-Za-z0-9_])(?:${asciiNames.join("|")})(?=(?:[ \\t\\r\\n\\f\\\\]|#[^\\n]*\\n)*[,)])`).test(source)) ||
     [...definedNames].some((name) => !/^[A-Za-z0-9_]+$/.test(name) && mayBeArgument(source, name))
   );
 }
