@@ -59,7 +59,8 @@ export type NotebookParseResult =
 
 /** A cell decorator's expression (without the `@` and any comment after it). */
 const CELL_DECORATOR = /^app\.(cell|function|class_definition)\s*(?:\(([\s\S]*)\))?$/;
-const SETUP_WITH = /^with\s+app\.setup\s*(?:\([\s\S]*\))?\s*:/;
+/** Cheap first test for a setup cell; `isSetupBlock` decides. */
+const SETUP_WITH = /^(?:async\s+)?with\s*\(?\s*app\s*\.\s*setup\b/;
 /**
  * Whether marimo takes this `if` statement for its run guard, `if __name__ == "__main__":
  * app.run()`; it reads no cell after it. marimo compares syntax trees (`is_equal_ast`) but
@@ -71,6 +72,23 @@ function isRunGuard(node: PyNode): boolean {
   if (test?.kind() !== "comparison_operator") return false;
   const left = withoutParentheses(test.child(0));
   return left?.kind() === "identifier" && left.text() === "__name__";
+}
+
+/**
+ * Whether marimo takes this `with` statement for the setup cell (its `is_setup_cell`): `with` or
+ * `async with`, one item, whose expression (an `as` target aside) is `app.setup` or a call of it
+ * (`app.setup(hide_code=True)`).
+ */
+function isSetupBlock(node: PyNode): boolean {
+  if (!SETUP_WITH.test(node.text())) return false;
+  const items = node.children().find((c) => c.kind() === "with_clause")?.children().filter((c) => c.kind() === "with_item") ?? [];
+  if (items.length !== 1) return false;
+  let expression = withoutParentheses(items[0]!.child(0));
+  if (expression?.kind() === "as_pattern") expression = withoutParentheses(expression.child(0));
+  while (expression?.kind() === "call") expression = withoutParentheses(expression.field("function"));
+  if (expression?.kind() !== "attribute") return false;
+  const object = withoutParentheses(expression.field("object"));
+  return object?.kind() === "identifier" && object.text() === "app" && expression.field("attribute")?.text() === "setup";
 }
 
 function withoutParentheses(node: PyNode | null | undefined): PyNode | undefined {
@@ -114,7 +132,8 @@ export function parseNotebook(source: string): NotebookParseResult {
     if (kind === "decorated_definition") {
       const cell = readDecoratedCell(topLevel[i]!, source, cells.length);
       if (cell) cells.push(cell);
-    } else if (kind === "with_statement" && SETUP_WITH.test(node.text())) {
+    } else if (kind === "with_statement" && cells.length === 0 && isSetupBlock(node)) {
+      // Only before every other cell, as marimo reads it: a later one is a stray statement.
       cells.push(new SetupCell(cells.length, node, topLevel[i]!.start, topLevel[i]!.end, source));
     } else if (kind === "expression_statement" && /^app\._unparsable_cell\s*\(/.test(node.text())) {
       cells.push(readUnparsableCell(topLevel[i]!, cells.length));
@@ -332,11 +351,10 @@ class DecoratedCell extends CellWithBody implements Cell {
   }
 }
 
-/** `with app.setup:`: its body read on first use. */
+/** `with app.setup:` (or `async with`, when its code awaits): its body read on first use. */
 class SetupCell extends CellWithBody implements Cell {
   readonly kind = "setup";
   readonly name = "setup";
-  readonly isAsync = false;
   readonly returnStatement = undefined;
   readonly options = "";
 
@@ -349,6 +367,10 @@ class SetupCell extends CellWithBody implements Cell {
   ) {
     super();
     keepShape(this);
+  }
+
+  get isAsync(): boolean {
+    return this.source.startsWith("async", this.start);
   }
 
   protected bodyOwner(): PyNode {

@@ -15,6 +15,7 @@ function diagnostics(name: string): string[] {
 }
 
 const EXPECTED: Record<string, string[]> = {
+  "async-setup-cell": ["NVO002:26:5 fix"],
   "cell-decorators-in-marimo-form": ["NVO002:16:5 fix", "NVO002:24:5 fix", "NVO002:31:5 fix", "NVO002:38:5 fix", "NVO002:45:5 fix"],
   "cell-decorators-crlf-tabs-async-setup": ["NVO002:21:2 fix", "NVO002:30:2 fix", "NVO002:37:2 fix"],
   "cells-after-run-guard": ["NVO002:15:5 fix"],
