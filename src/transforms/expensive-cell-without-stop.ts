@@ -356,7 +356,9 @@ function reportUngated(context: RuleContext, flow: () => Dataflow, marimo: Marim
     }
     mo = "mo";
     importLine = "import marimo as mo\n\n";
-  } else if (marimo.preferred.cell.index === cell.index) {
+  } else if (marimo.preferred.cell.index === cell.index || flow().definers.get(marimo.preferred.name)?.includes(cell.index)) {
+    // The button cell reads the name, so it would depend on this cell and this cell on it: a
+    // cycle. (Another cell may bind the same name, as when two cells import marimo.)
     const statement = marimo.preferred.name === "marimo" ? "import marimo" : `import marimo as ${marimo.preferred.name}`;
     context.report({ node: work.node, message: `${message} (this cell imports marimo itself: move \`${statement}\` to its own cell, then fix)` });
     return;
