@@ -12,7 +12,7 @@ def title():
 
 
 @app.cell
-def setup():
+def load_model():
     import marimo as mo
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
