@@ -58,13 +58,29 @@ No fix.
 /** Cheap test on the whole source before the native query. */
 const HINT = /\.(?:append|extend|update|insert|remove|clear|setdefault|pop|popitem|discard)\(|[a-z0-9]_\(|inplace|\bdel\s|(?:\]|\.[\p{L}_][\p{L}\p{N}_]*)\s*(?:[-+*/%&|^@]|\/\/|\*\*|<<|>>)?=(?!=)/u;
 
+/**
+ * The non-ASCII characters that are not `\s` (NBSP, U+3000 and the other Unicode blanks are). An
+ * identifier class that also held blanks would let `\s*` and a name share them, and a line of
+ * names and commas with NBSPs (pasted text) backtrack exponentially.
+ */
+const NON_ASCII_NON_BLANK =
+  "\\u0080-\\u009f\\u00a1-\\u167f\\u1681-\\u1fff\\u200b-\\u2027\\u202a-\\u202e\\u2030-\\u205e\\u2060-\\u2fff\\u3001-\\ufefe\\uff00-\\uffff";
+/**
+ * A subscript, `[...]`, up to three levels deep (`[i]`, `[idx[0]]`, `[a[b[0]]]`), on one line. It
+ * cannot hold a stray `]`: a lazy `[^\n]*?\]` could close at any later `]`, and a chain of
+ * subscripts (`cfg["a"]["b"]...`) then backtracked exponentially.
+ */
+const SUBSCRIPT = "\\[(?:[^\\[\\]\\n]|\\[(?:[^\\[\\]\\n]|\\[[^\\[\\]\\n]*\\])*\\])*\\]";
+
 // The same mutations found in text, to skip the native query when every one is the cell's own.
 const METHOD_CALL_TEXT = /\.\s*(?:append|extend|insert|remove|clear|setdefault|pop|popitem|discard|update|[a-z][a-z0-9]*(?:_[a-z0-9]+)*_)\s*\(/g;
 /** The receiver chain ending a line prefix: `results["train"].items` → `results`. */
 const ROOT_BEFORE = /([\p{L}_][\p{L}\p{N}_]*)(?:\s*\[[^\]\n]*\]|\s*\.\s*[\p{L}_][\p{L}\p{N}_]*)*\s*$/u;
 /** `del x[...]` (group 1) or `x[...] = ...` / `x.a += ...` (group 2) at the start of a line (sticky). */
-const ASSIGNMENT_TEXT =
-  /^[ \t]*(?:del\s+([\p{L}_][\p{L}\p{N}_]*)\s*[[.]|([\p{L}_][\p{L}\p{N}_]*)(?:\s*\[[^\n]*?\]|\s*\.\s*[\p{L}_][\p{L}\p{N}_]*)+\s*(?:[-+*/%&|^@]|\/\/|\*\*|<<|>>)?=(?!=))/muy;
+const ASSIGNMENT_TEXT = new RegExp(
+  `^[ \\t]*(?:del\\s+([\\p{L}_][\\p{L}\\p{N}_]*)\\s*[[.]|([\\p{L}_][\\p{L}\\p{N}_]*)(?:[^\\S\\n]*${SUBSCRIPT}|[^\\S\\n]*\\.[^\\S\\n]*[\\p{L}_][\\p{L}\\p{N}_]*)+[^\\S\\n]*(?:[-+*/%&|^@]|\\/\\/|\\*\\*|<<|>>)?=(?!=))`,
+  "muy",
+);
 
 /**
  * Whether `test` holds for a name whose value `text` mutates, trying method calls first, then
@@ -80,8 +96,8 @@ function someMutatedRoot(text: string, test: (root: string) => boolean): boolean
   return someAssignedRoot(text, test);
 }
 
-/** ASSIGNMENT_TEXT's name class widened to `[A-Za-z_\u0080-\uffff]` etc., less U+2028/U+2029 (line ends). */
-const WIDE_NAME = "[A-Za-z_\\u0080-\\u2027\\u202a-\\uffff][\\w\\u0080-\\u2027\\u202a-\\uffff]*";
+/** ASSIGNMENT_TEXT's name class widened to any non-ASCII character but a blank (no letter is one). */
+const WIDE_NAME = `[A-Za-z_${NON_ASCII_NON_BLANK}][\\w${NON_ASCII_NON_BLANK}]*`;
 /**
  * Where ASSIGNMENT_TEXT can start: the same pattern without the `u` flag (several times faster) and
  * with wider name classes, so it never skips a line where ASSIGNMENT_TEXT matches. It consumes only
@@ -89,7 +105,7 @@ const WIDE_NAME = "[A-Za-z_\\u0080-\\u2027\\u202a-\\uffff][\\w\\u0080-\\u2027\\u
  * global scan steps over is never one where ASSIGNMENT_TEXT matches.
  */
 const ASSIGNMENT_START = new RegExp(
-  `^[ \\t]*(?:del\\s|(?=(${WIDE_NAME}))\\1(?=(?:\\s*\\[[^\\n]*?\\]|\\s*\\.\\s*${WIDE_NAME})+\\s*(?:[-+*/%&|^@]|\\/\\/|\\*\\*|<<|>>)?=(?!=)))`,
+  `^[ \\t]*(?:del\\s|(?=(${WIDE_NAME}))\\1(?=(?:[^\\S\\n]*${SUBSCRIPT}|[^\\S\\n]*\\.[^\\S\\n]*${WIDE_NAME})+[^\\S\\n]*(?:[-+*/%&|^@]|\\/\\/|\\*\\*|<<|>>)?=(?!=)))`,
   "gm",
 );
 
@@ -293,8 +309,8 @@ function boundInEnclosingScope(node: PyNode, name: string, cell: Cell): boolean 
 }
 
 // Identifiers without the `u` flag (several times faster in V8): ASCII words plus any non-ASCII
-// character, which over-approximates Python's identifier rules harmlessly.
-const ID = "[A-Za-z_\\u0080-\\uffff][\\w\\u0080-\\uffff]*";
+// character but a blank, which over-approximates Python's identifier rules harmlessly.
+const ID = `[A-Za-z_${NON_ASCII_NON_BLANK}][\\w${NON_ASCII_NON_BLANK}]*`;
 const IDENTIFIER = new RegExp(ID, "g");
 /**
  * What a binding pattern's group holds: one identifier, identifiers separated by commas (so one
@@ -304,8 +320,10 @@ type BoundGroup = "name" | "names" | "text";
 /** Each pattern with a substring that must occur for it to match (skips most regex scans). */
 const BINDINGS: ReadonlyArray<readonly [string, RegExp, BoundGroup]> = [
   // `x = ...`, `x: T = ...`, `a, b = ...` at the start of a line
-  ["=", new RegExp(`^[ \\t]*((?:${ID}\\s*,\\s*)*${ID})\\s*,?\\s*(?::[^=\\n]+)?=(?!=)`, "gm"), "names"],
-  ["for", /\bfor\s+([\w\u0080-\uffff\s,()]+?)\s+in\b/g, "text"],
+  ["=", new RegExp(`^[ \\t]*((?:${ID}\\s*,\\s*)*${ID})\\s*(?:,\\s*)?(?::[^=\\n]+)?=(?!=)`, "gm"), "names"],
+  // Words separated by blanks, not a class holding both: a `for` followed by thousands of blanks
+  // (the end of a docstring line) would take cubic time.
+  ["for", new RegExp(`\\bfor\\s+([\\w${NON_ASCII_NON_BLANK},()]+(?:\\s+[\\w${NON_ASCII_NON_BLANK},()]+)*?)\\s+in\\b`, "g"), "text"],
   ["as", new RegExp(`\\bas\\s+(${ID})`, "g"), "name"],
   ["def", new RegExp(`\\bdef\\s+(${ID})`, "g"), "name"],
   ["class", new RegExp(`\\bclass\\s+(${ID})`, "g"), "name"],

@@ -118,7 +118,11 @@ export const longLoopWithoutProgress = defineRule({
 });
 
 const FOR_LINE = /^[ \t]*(?:async[ \t]+)?for[ \t]([^\r\n]*)/gm;
-const FOR_PARTS = /^(.+?)[ \t]+in[ \t]+(.*)$/;
+/**
+ * The target ends with a non-blank, so the lazy group and `[ \t]+` never share blanks. `s`: a
+ * line separator (U+2028, in a comment) is no line end for Python; without the flag `.` stops there.
+ */
+const FOR_PARTS = /^(.*?\S)[ \t]+in[ \t]+(.*)$/s;
 const WHILE_LINE = /^[ \t]*while[ \t]+(.*)$/gm;
 
 /** Offsets of `for`/`while` lines whose text looks like a long loop: the cells worth a native query. */

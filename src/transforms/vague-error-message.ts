@@ -303,7 +303,8 @@ function messageEdit(literal: PyNode, name: string): TextEdit | undefined {
   if (!isF) core = core.replace(/[{}]/g, (b) => b + b);
   const isRaw = /[rR]/.test(prefix);
   // "Failed." → "Failed: {e}"; "**Failed.**" → "**Failed**: {e}" (emphasis markers stay closed).
-  const markers = /(?:\*\*|\*|__|`)*$/u.exec(core)![0];
+  // `\*` alone, not `\*\*|\*`: a run of asterisks splits into those in exponentially many ways.
+  const markers = /(?:\*|__|`)*$/u.exec(core)![0];
   core = core.slice(0, core.length - markers.length).replace(/[.!。…]+$/u, "") + markers;
   if (core.endsWith("\\") && !isRaw) return undefined;
   const separator = core === "" ? "" : /:$/.test(core) ? " " : ": ";

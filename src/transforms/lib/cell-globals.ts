@@ -686,7 +686,7 @@ function readStatement(s: Statement, word: string, found: RawBinding[]): void {
     return;
   }
   if (word === "from" && /^from\s+__future__\b/.test(text)) return;
-  if (word === "from" && (m = /^from\s+[.\p{L}\p{N}_\s]*?\s+import\s+/u.exec(text))) {
+  if (word === "from" && (m = /^from\s(?:\s*[.\p{L}\p{N}_])*?\s+import\s+/u.exec(text))) {
     readImportNames(text.slice(m[0].length), s.start + m[0].length, s, found, false);
     return;
   }

@@ -10,7 +10,9 @@ import type { PyNode } from "../../notebook/python.js";
 import { ancestorsOf, definingCells } from "./cell-graph.js";
 
 /** `get_x, set_x = mo.state(...)`, parenthesized or not, under any alias (or `state(...)` imported). */
-const STATE_PAIR = /^[ \t]*\(?[ \t]*([\p{L}_][\p{L}\p{N}_]*)[ \t]*,[ \t]*([\p{L}_][\p{L}\p{N}_]*)[ \t]*,?[ \t]*\)?[ \t]*=[ \t]*(?:[\p{L}_][\p{L}\p{N}_.]*\.)?state[ \t]*\(/gmu;
+// Each optional token takes the blanks after it, so no two `[ \t]*` meet (a line of blanks after
+// `a, b` would otherwise take polynomial time of a high degree).
+const STATE_PAIR = /^[ \t]*(?:\([ \t]*)?([\p{L}_][\p{L}\p{N}_]*)[ \t]*,[ \t]*([\p{L}_][\p{L}\p{N}_]*)[ \t]*(?:,[ \t]*)?(?:\)[ \t]*)?=[ \t]*(?:[\p{L}_][\p{L}\p{N}_.]*\.)?state[ \t]*\(/gmu;
 const WORD = /[\p{L}_][\p{L}\p{N}_]*/gu;
 
 export interface StateLoop {
