@@ -65,6 +65,10 @@ const HINT = /\.(?:append|extend|update|insert|remove|clear|setdefault|pop|popit
  */
 const NON_ASCII_NON_BLANK =
   "\\u0080-\\u009f\\u00a1-\\u167f\\u1681-\\u1fff\\u200b-\\u2027\\u202a-\\u202e\\u2030-\\u205e\\u2060-\\u2fff\\u3001-\\ufefe\\uff00-\\uffff";
+// Identifiers without the `u` flag (several times faster in V8): ASCII words plus any non-ASCII
+// character but a blank, which over-approximates Python's identifier rules harmlessly (and is
+// wider than ASSIGNMENT_TEXT's names: no letter is a blank).
+const ID = `[A-Za-z_${NON_ASCII_NON_BLANK}][\\w${NON_ASCII_NON_BLANK}]*`;
 /**
  * A subscript, `[...]`, up to three levels deep (`[i]`, `[idx[0]]`, `[a[b[0]]]`), on one line. It
  * cannot hold a stray `]`: a lazy `[^\n]*?\]` could close at any later `]`, and a chain of
@@ -96,8 +100,6 @@ function someMutatedRoot(text: string, test: (root: string) => boolean): boolean
   return someAssignedRoot(text, test);
 }
 
-/** ASSIGNMENT_TEXT's name class widened to any non-ASCII character but a blank (no letter is one). */
-const WIDE_NAME = `[A-Za-z_${NON_ASCII_NON_BLANK}][\\w${NON_ASCII_NON_BLANK}]*`;
 /**
  * Where ASSIGNMENT_TEXT can start: the same pattern without the `u` flag (several times faster) and
  * with wider name classes, so it never skips a line where ASSIGNMENT_TEXT matches. It consumes only
@@ -105,7 +107,7 @@ const WIDE_NAME = `[A-Za-z_${NON_ASCII_NON_BLANK}][\\w${NON_ASCII_NON_BLANK}]*`;
  * global scan steps over is never one where ASSIGNMENT_TEXT matches.
  */
 const ASSIGNMENT_START = new RegExp(
-  `^[ \\t]*(?:del\\s|(?=(${WIDE_NAME}))\\1(?=(?:[^\\S\\n]*${SUBSCRIPT}|[^\\S\\n]*\\.[^\\S\\n]*${WIDE_NAME})+[^\\S\\n]*(?:[-+*/%&|^@]|\\/\\/|\\*\\*|<<|>>)?=(?!=)))`,
+  `^[ \\t]*(?:del\\s|(?=(${ID}))\\1(?=(?:[^\\S\\n]*${SUBSCRIPT}|[^\\S\\n]*\\.[^\\S\\n]*${ID})+[^\\S\\n]*(?:[-+*/%&|^@]|\\/\\/|\\*\\*|<<|>>)?=(?!=)))`,
   "gm",
 );
 
@@ -308,9 +310,6 @@ function boundInEnclosingScope(node: PyNode, name: string, cell: Cell): boolean 
   return false;
 }
 
-// Identifiers without the `u` flag (several times faster in V8): ASCII words plus any non-ASCII
-// character but a blank, which over-approximates Python's identifier rules harmlessly.
-const ID = `[A-Za-z_${NON_ASCII_NON_BLANK}][\\w${NON_ASCII_NON_BLANK}]*`;
 const IDENTIFIER = new RegExp(ID, "g");
 /**
  * What a binding pattern's group holds: one identifier, identifiers separated by commas (so one
