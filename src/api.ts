@@ -105,10 +105,10 @@ function* fixSteps(source: string, options: FixSourceOptions): Generator<void, F
   const internalErrors = [...loop.internalErrors];
   if (!loop.converged) internalErrors.push({ code: "NV000", message: `fixes did not converge after ${loop.passes} passes` });
   let diff: string | undefined;
-  const remaining = lintNotebook(loop.output === source ? notebook : parseOrThrow(loop.output), rules, options.ruleOptions, undefined, options.path);
+  const remaining = loop.remaining ?? lintNotebook(loop.output === source ? notebook : parseOrThrow(loop.output), rules, options.ruleOptions, undefined, options.path).diagnostics;
   return {
     output: loop.output,
-    diagnostics: remaining.diagnostics,
+    diagnostics: remaining,
     applied: loop.applied,
     // Computed when read: a run that writes files never shows it.
     get diff() {

@@ -31,6 +31,11 @@ export interface FixLoopResult {
   readonly internalErrors: InternalError[];
   readonly converged: boolean;
   readonly passes: number;
+  /**
+   * The diagnostics of the output, from the loop's last lint, when it converged: that lint ran
+   * on the output itself and found nothing more to fix, so the caller need not lint it again.
+   */
+  readonly remaining: Diagnostic[] | undefined;
 }
 
 function fixAllowed(d: Diagnostic, unsafe: boolean): boolean {
@@ -136,6 +141,7 @@ export function* fixPasses(initial: Notebook, options: FixOptions): Generator<vo
   let flow: Dataflow | undefined;
   let passes = 0;
   let converged = false;
+  let remaining: Diagnostic[] | undefined;
 
   while (passes < MAX_PASSES) {
     const names = new NameAllocator(notebook.source);
@@ -145,6 +151,7 @@ export function* fixPasses(initial: Notebook, options: FixOptions): Generator<vo
     const candidates = lint.diagnostics.filter((d) => fixAllowed(d, unsafe) && !poisoned.has(keyOf(notebook, d)));
     if (candidates.length === 0) {
       converged = true;
+      remaining = lint.diagnostics;
       break;
     }
     passes++;
@@ -195,5 +202,5 @@ export function* fixPasses(initial: Notebook, options: FixOptions): Generator<vo
     flow = outcome.dataflow;
     yield;
   }
-  return { output: notebook.source, applied, internalErrors, converged, passes };
+  return { output: notebook.source, applied, internalErrors, converged, passes, remaining };
 }

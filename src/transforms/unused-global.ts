@@ -2,7 +2,7 @@ import { defineRule, type Edit, type Fix } from "../engine/types.js";
 import type { Cell, Notebook } from "../notebook/model.js";
 import { PYTHON_BUILTINS } from "../notebook/builtins.js";
 import { blankedCode, blankStringsAndComments, cellGlobals, cellName, wordIndex, type GlobalBinding } from "./lib/cell-globals.js";
-import { renameInCell } from "./lib/unused-global-rename.js";
+import { renameInCell, willRename } from "./lib/unused-global-rename.js";
 import { keepClosures, keepShape } from "../notebook/shapes.js";
 
 const docs = `
@@ -161,6 +161,7 @@ export const unusedGlobal = defineRule({
         else context.report({ start: binding.start, end: binding.end, message, fix: { description, edits } });
         continue;
       }
+      willRename(cell, name);
       context.report({ start: binding.start, end: binding.end, message, fix: new RenameFix(description, cell, name, newName) });
     }
   },

@@ -55,7 +55,7 @@ interface Occurrence {
 export function renameInCell(cell: Cell, name: string, newName: string): TextEdit[] | string {
   const body = cell.body;
   if (!body || !cell.definition) return "the cell has no body";
-  const nodes = body.findAll({ rule: { kind: "identifier", regex: `^${escapeRegex(name)}$` } });
+  const nodes = identifiersNamed(cell, body, name);
   const occurrences: Occurrence[] = [];
   for (const node of nodes) {
     const role = roleOf(node);
@@ -101,6 +101,39 @@ export function renameInCell(cell: Cell, name: string, newName: string): TextEdi
     } else edits.push(replaceRange(startOf(o.node), endOf(o.node), newName));
   }
   return edits;
+}
+
+/**
+ * Names that will be renamed in a cell, registered before any rename is computed so that one
+ * native query finds the identifiers of all of them: a cell often has a dozen names to rename,
+ * and each query walks the cell and compiles its regex.
+ */
+interface CellNames {
+  readonly names: Set<string>;
+  byName: Map<string, PyNode[]> | undefined;
+}
+
+const registeredNames = new WeakMap<Cell, CellNames>();
+
+/** Announces that `name` may be renamed in `cell` (see `CellNames`). */
+export function willRename(cell: Cell, name: string): void {
+  const entry = registeredNames.get(cell);
+  if (entry) entry.names.add(name);
+  else registeredNames.set(cell, { names: new Set([name]), byName: undefined });
+}
+
+/** The identifiers of the cell spelled exactly like `name`, in source order. */
+function identifiersNamed(cell: Cell, body: PyNode, name: string): PyNode[] {
+  const entry = registeredNames.get(cell);
+  if (!entry?.names.has(name)) return body.findAll({ rule: { kind: "identifier", regex: `^${escapeRegex(name)}$` } });
+  if (!entry.byName || !entry.byName.has(name)) {
+    // A name registered after the query ran is queried with every name not yet looked up.
+    const byName = (entry.byName ??= new Map());
+    const wanted = [...entry.names].filter((n) => !byName.has(n));
+    for (const n of wanted) byName.set(n, []);
+    for (const node of body.findAll({ rule: { kind: "identifier", regex: `^(?:${wanted.map(escapeRegex).join("|")})$` } })) byName.get(node.text())?.push(node);
+  }
+  return entry.byName.get(name)!;
 }
 
 /** What an identifier spelled like the name is doing. */
