@@ -80,6 +80,9 @@ export const uncachedModelLoad = defineRule({
     const calls = findInCells(notebook, /from_pretrained\(|load_dataset\(|load\(/, matcher);
     if (calls.length === 0) return;
     const groups = new Map<number, Fix | string>();
+    // Cache names given by this pass's fixes: two blocks that load the same model in different
+    // cells are fixed in one pass, and each needs a name of its own.
+    const names = new Set<string>();
     for (const call of calls) {
       const cell = context.cellAt(startOf(call));
       if (!cell || cell.kind === "unparsable") continue;
@@ -103,7 +106,7 @@ export const uncachedModelLoad = defineRule({
         context.report({ node: call, message: `${message} (${reason}: not fixed)` });
         continue;
       }
-      const fix = groupFix(context, cell, statement!, groups, matcher);
+      const fix = groupFix(context, cell, statement!, groups, matcher, names);
       if (typeof fix === "string") context.report({ node: call, message: `${message} (${fix}: not fixed)` });
       else context.report({ node: call, message, fix });
     }
@@ -242,7 +245,7 @@ interface Member {
 }
 
 /** The fix for the run of consecutive load assignments around `statement`, shared by its members. */
-function groupFix(context: RuleContext, cell: Cell, statement: PyNode, groups: Map<number, Fix | string>, matcher: Matcher): Fix | string {
+function groupFix(context: RuleContext, cell: Cell, statement: PyNode, groups: Map<number, Fix | string>, matcher: Matcher, names: Set<string>): Fix | string {
   const siblings = (statement.parent()?.namedChildren() ?? []).filter((c) => c.kind() !== "comment");
   const index = siblings.findIndex((s) => s.id() === statement.id());
   const memberAt = (i: number): Member | undefined => {
@@ -259,12 +262,12 @@ function groupFix(context: RuleContext, cell: Cell, statement: PyNode, groups: M
   if (cached) return cached;
   const members: Member[] = [];
   for (let i = first; memberAt(i); i++) members.push(memberAt(i)!);
-  const fix = buildFix(context, cell, members);
+  const fix = buildFix(context, cell, members, names);
   groups.set(siblings[first]!.id(), fix);
   return fix;
 }
 
-function buildFix(context: RuleContext, cell: Cell, members: readonly Member[]): Fix | string {
+function buildFix(context: RuleContext, cell: Cell, members: readonly Member[], names: Set<string>): Fix | string {
   const { notebook } = context;
   const source = notebook.source;
   const mo = marimoAlias(context, cell, members[0]!.statement);
@@ -300,7 +303,7 @@ function buildFix(context: RuleContext, cell: Cell, members: readonly Member[]):
       return line.startsWith(indent) ? indent + unit + line.slice(indent.length) : unit + line;
     })
     .join("\n");
-  const name = cacheName(notebook, members);
+  const name = cacheName(notebook, members, names);
   const block = `${indent}with ${mo}.persistent_cache(name=${JSON.stringify(name)}):\n${body}${moves.length > 0 ? "\n" + moves.join("\n") : ""}`;
   return {
     description: `Wrap the loading in \`with ${mo}.persistent_cache(name="${name}")\``,
@@ -340,7 +343,8 @@ function marimoAlias(context: RuleContext, cell: Cell, node: PyNode): string | u
 }
 
 /** A cache name from what is loaded: the model id, file or data set; else the assigned names. */
-function cacheName(notebook: Notebook, members: readonly Member[]): string {
+/** `given`: names other fixes of this pass use; the new one is added. */
+function cacheName(notebook: Notebook, members: readonly Member[], given: Set<string>): string {
   const parts: string[] = [];
   for (const m of members) {
     const label = loadedThing(notebook, m.call) ?? slug(m.assignment.field("left")?.text() ?? "");
@@ -350,7 +354,8 @@ function cacheName(notebook: Notebook, members: readonly Member[]): string {
   if (/^\d/.test(base)) base = `cache_${base}`;
   const taken = new Set([...notebook.source.matchAll(/persistent_cache\(\s*(?:name\s*=\s*)?["']([^"']+)["']/g)].map((m) => m[1]!));
   let name = base;
-  for (let i = 2; taken.has(name); i++) name = `${base}_${i}`;
+  for (let i = 2; taken.has(name) || given.has(name); i++) name = `${base}_${i}`;
+  given.add(name);
   return name;
 }
 
