@@ -2,6 +2,7 @@
 // other fixes still apply.
 import { describe, expect, it } from "vitest";
 import { defineRule, fixSource, fixSourceAsync, lintSource, type Rule } from "../src/index.js";
+import { notebook } from "./helpers/notebooks.js";
 
 const NOTEBOOK = [
   "import marimo",
@@ -91,5 +92,134 @@ describe("rule context", () => {
     const result = lintSource(NOTEBOOK, { rules: [destructuring] });
     expect(result.internalErrors).toEqual([]);
     expect(result.diagnostics.map((d) => d.message)).toEqual(["cell 0 line 8 value_2 defines value"]);
+  });
+});
+
+const TWO_CELLS = notebook(["a = 1", "b = 2"]);
+
+/** A rule together with the number of times the fix loop has linted with it. */
+function counted(rule: (count: () => void) => Rule): { rule: Rule; lints: () => number } {
+  let lints = 0;
+  return { rule: rule(() => lints++), lints: () => lints };
+}
+
+describe("fixes applied together in one pass", () => {
+  it("applies an edit that several fixes share once, and describes the later fixes without it", () => {
+    // Like NVS001: every finding's fix inserts the same new cell, and edits its own cell.
+    const seeding = counted((count) =>
+      defineRule({
+        ...meta,
+        code: "NVX004",
+        name: "shared-cell",
+        check(context) {
+          count();
+          const source = context.notebook.source;
+          // One object for all the fixes: the rule means it to be made once.
+          const seedCell = { kind: "cell" as const, anchor: 0, where: "before" as const, code: "seed = 0" };
+          for (const statement of ["a = 1", "b = 2"]) {
+            const at = source.indexOf(statement);
+            if (at < 0) continue;
+            const edits = [seedCell, { kind: "text" as const, start: at + 4, end: at + 5, text: "seed" }];
+            context.report({ start: at, end: at + 5, message: "unseeded", fix: { description: "use seed; insert a seed cell", sharedDescription: "use seed", edits } });
+          }
+        },
+      }),
+    );
+    const result = fixSource(TWO_CELLS, { rules: [seeding.rule] });
+    expect(result.output.match(/seed = 0/g)).toHaveLength(1);
+    expect(result.output).toContain("    a = seed\n");
+    expect(result.output).toContain("    b = seed\n");
+    expect(result.applied.map((f) => f.description)).toEqual(["use seed; insert a seed cell", "use seed"]);
+    // One pass, then the lint that finds nothing more to fix.
+    expect(seeding.lints()).toBe(2);
+    expect(result.internalErrors).toEqual([]);
+  });
+
+  it("does not share equal edits that are separate objects: each fix may count on making its own", () => {
+    // Like two NVE004 fixes: each removes the same line and writes it back in its own text.
+    const moving = counted((count) =>
+      defineRule({
+        ...meta,
+        code: "NVX008",
+        name: "moving",
+        check(context) {
+          count();
+          const source = context.notebook.source;
+          const a = source.indexOf("    a = 1\n");
+          const b = source.indexOf("    b = 2\n");
+          if (source.includes("moved") || a < 0 || b < 0) return;
+          for (const [at, name] of [[a, "a"], [b, "b"]] as const) {
+            const edits = [
+              { kind: "text" as const, start: a, end: a + 10, text: "" },
+              { kind: "text" as const, start: at, end: at, text: `    # moved ${name}\n` },
+            ];
+            context.report({ start: at, end: at + 1, message: "unmoved", fix: { description: `move ${name}`, edits } });
+          }
+        },
+      }),
+    );
+    const result = fixSource(TWO_CELLS, { rules: [moving.rule] });
+    expect(result.applied.map((f) => f.description)).toEqual(["move a"]);
+    expect(result.output.match(/# moved/g)).toHaveLength(1);
+  });
+
+  it("lists a fix made only of edits another fix makes once", () => {
+    // Like NVR002 or NVP006: the diagnostics of one group share one fix.
+    const grouped = counted((count) =>
+      defineRule({
+        ...meta,
+        code: "NVX005",
+        name: "grouped",
+        check(context) {
+          count();
+          const at = context.notebook.source.indexOf("b = 2");
+          if (at < 0) return;
+          const fix = { description: "make it three", edits: [{ kind: "text" as const, start: at + 4, end: at + 5, text: "3" }] };
+          context.report({ start: at, end: at + 1, message: "first", fix });
+          context.report({ start: at + 4, end: at + 5, message: "second", fix });
+        },
+      }),
+    );
+    const result = fixSource(TWO_CELLS, { rules: [grouped.rule] });
+    expect(result.output).toContain("    b = 3\n");
+    expect(result.applied.map((f) => f.description)).toEqual(["make it three"]);
+    expect(grouped.lints()).toBe(2);
+  });
+
+  it("inserts lines where another fix's replacement starts, before the replacement's text", () => {
+    // Like NVR003's `mo.stop` or NVS001's `set_seed(seed)` at the top of a cell that NVE001 wraps in `try`.
+    const line = (source: string) => source.indexOf("    b = 2");
+    const gate = counted((count) =>
+      defineRule({
+        ...meta,
+        code: "NVX006",
+        name: "gate",
+        fixPriority: -10,
+        check(context) {
+          count();
+          const source = context.notebook.source;
+          if (source.includes("# gate") || line(source) < 0) return;
+          context.report({ start: line(source), end: line(source), message: "ungated", fix: { description: "gate", edits: [{ kind: "text", start: line(source), end: line(source), text: "    # gate\n" }] } });
+        },
+      }),
+    );
+    const wrap = counted((count) =>
+      defineRule({
+        ...meta,
+        code: "NVX007",
+        name: "wrap",
+        fixPriority: 10,
+        check(context) {
+          count();
+          const at = line(context.notebook.source);
+          if (at < 0 || context.notebook.source.includes("if True")) return;
+          context.report({ start: at, end: at + 9, message: "unwrapped", fix: { description: "wrap", edits: [{ kind: "text", start: at, end: at + 9, text: "    if True:\n        b = 2" }] } });
+        },
+      }),
+    );
+    const result = fixSource(TWO_CELLS, { rules: [gate.rule, wrap.rule] });
+    expect(result.output).toContain("def _():\n    # gate\n    if True:\n        b = 2\n    return\n");
+    expect(result.applied.map((f) => f.code)).toEqual(["NVX006", "NVX007"]);
+    expect(gate.lints()).toBe(2);
   });
 });

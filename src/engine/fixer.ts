@@ -46,40 +46,82 @@ function fixAllowed(d: Diagnostic, unsafe: boolean): boolean {
 interface Span {
   readonly start: number;
   readonly end: number;
+  /** A text edit that inserts without replacing. */
+  readonly insertion: boolean;
+  /** A text edit that replaces at least one character. */
+  readonly replacement: boolean;
 }
 
 function spansOf(notebook: Notebook, edits: readonly Edit[]): Span[] {
   return edits.map((edit) => {
-    if (edit.kind === "text") return { start: edit.start, end: edit.end };
+    if (edit.kind === "text") return { start: edit.start, end: edit.end, insertion: edit.start === edit.end, replacement: edit.start < edit.end };
     const anchor = notebook.cells[edit.anchor];
     const at = anchor ? (edit.where === "after" ? anchor.end : anchor.start) : 0;
-    return { start: at, end: at };
+    return { start: at, end: at, insertion: false, replacement: false };
   });
 }
 
-/** Overlapping or adjacent spans conflict: both would write at the same place. */
+/**
+ * Overlapping or adjacent spans conflict: both would write at the same place. One exception:
+ * text inserted where a replacement starts goes before the replacement's text (magic-string
+ * keeps it with the text before that point), which is what an insertion before a statement
+ * means: `mo.stop(...)` or `set_seed(seed)` at the top of a cell whose code another fix wraps
+ * in `try`.
+ */
 function conflicts(a: Span, b: Span): boolean {
-  return a.start <= b.end && b.start <= a.end;
+  if (!(a.start <= b.end && b.start <= a.end)) return false;
+  if (a.insertion && b.replacement && a.start === b.start) return false;
+  if (b.insertion && a.replacement && b.start === a.start) return false;
+  return true;
 }
 
-/** Chooses fixes whose edits neither overlap nor touch those already chosen. */
+/**
+ * Whether two fixes share an edit: the same object, which a rule hands to several fixes when
+ * they all need it made once (NVS001's seed cell, a group's one fix). Equal edits that are
+ * separate objects are not shared: each fix may assume it alone makes its part (two NVE004 fixes
+ * each remove the `import marimo as mo` line and write it back in their own text), so they
+ * conflict and the later one waits for the next pass.
+ */
+function sameEdit(a: Edit, b: Edit): boolean {
+  return a === b;
+}
+
+/** The edits of the chosen fixes, each once (see `sameEdit`). */
+function editsOf(fixes: readonly Diagnostic[]): Edit[] {
+  const edits: Edit[] = [];
+  for (const d of fixes) for (const edit of d.fix!.edits) if (!edits.some((e) => sameEdit(e, edit))) edits.push(edit);
+  return edits;
+}
+
+/**
+ * Chooses fixes whose edits neither overlap nor touch those already chosen, except for edits
+ * they share with a fix already chosen (see `sameEdit`).
+ */
 function chooseFixes(notebook: Notebook, candidates: readonly Diagnostic[], failed: (d: Diagnostic, error: Error) => void): Diagnostic[] {
   const chosen: Diagnostic[] = [];
   const taken: Span[] = [];
+  const takenEdits: Edit[] = [];
   for (const d of candidates) {
     let spans: Span[];
+    let edits: readonly Edit[];
     try {
       // A lazy fix computes its edits here, on first read.
-      spans = spansOf(notebook, d.fix!.edits);
+      edits = d.fix!.edits;
+      spans = spansOf(notebook, edits);
     } catch (error) {
       failed(d, error as Error);
       continue;
     }
-    if (spans.some((s) => taken.some((t) => conflicts(s, t)))) continue;
+    const own = spans.filter((_, i) => !takenEdits.some((e) => sameEdit(e, edits[i]!)));
+    // A fix made entirely of edits already chosen is left to the next lint, which no longer
+    // reports its diagnostic: `applied` lists each change once.
+    if (own.length === 0 && spans.length > 0) continue;
+    if (own.some((s) => taken.some((t) => conflicts(s, t)))) continue;
     // Edits of one fix must not conflict with each other either.
-    if (spans.some((s, i) => spans.some((t, j) => i < j && conflicts(s, t) && !(s.start === s.end && t.start === t.end && d.fix!.edits[i]!.kind === "cell" && d.fix!.edits[j]!.kind === "cell")))) continue;
+    if (spans.some((s, i) => spans.some((t, j) => i < j && conflicts(s, t) && !(s.start === s.end && t.start === t.end && edits[i]!.kind === "cell" && edits[j]!.kind === "cell")))) continue;
     chosen.push(d);
-    taken.push(...spans);
+    taken.push(...own);
+    takenEdits.push(...edits);
   }
   return chosen;
 }
@@ -103,7 +145,7 @@ class PassStart {
 }
 
 function tryPass(start: PassStart, fixes: readonly Diagnostic[]): PassOutcome {
-  const applied = applyEdits(start.notebook, fixes.flatMap((d) => d.fix!.edits));
+  const applied = applyEdits(start.notebook, editsOf(fixes));
   const regenerated = regenerateCells(start.notebook, start.dataflow, applied);
   if (!regenerated.ok) return regenerated;
   const problem = newProblems(start.knownProblems, findProblems(regenerated.notebook, regenerated.dataflow));
@@ -196,7 +238,13 @@ export function* fixPasses(initial: Notebook, options: FixOptions): Generator<vo
         if (!outcome.ok) continue; // Unreachable: the first fix verified alone.
       }
     }
-    for (const d of fixes) applied.push({ code: d.code, description: d.fix!.description, line: d.line });
+    const made: Edit[] = [];
+    for (const d of fixes) {
+      const edits = d.fix!.edits;
+      const shares = edits.some((edit) => made.some((e) => sameEdit(e, edit)));
+      applied.push({ code: d.code, description: (shares ? d.fix!.sharedDescription : undefined) ?? d.fix!.description, line: d.line });
+      made.push(...edits);
+    }
     // The verified pass parsed its result already: the next pass starts from it.
     notebook = outcome.notebook;
     flow = outcome.dataflow;

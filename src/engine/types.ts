@@ -54,7 +54,16 @@ export type Edit = TextEdit | CellInsertion;
 export interface Fix {
   /** What the fix does, for `--show-fixes`. */
   readonly description: string;
+  /**
+   * An edit object held by several fixes (the same object, not an equal one) is made once when
+   * they are applied in the same pass; equal but separate edits conflict.
+   */
   readonly edits: readonly Edit[];
+  /**
+   * What the fix does when a fix applied before it in the same pass has made the edits they
+   * share: the description without that part.
+   */
+  readonly sharedDescription?: string | undefined;
 }
 
 export interface Diagnostic {

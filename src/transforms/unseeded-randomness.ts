@@ -213,7 +213,7 @@ export const unseededRandomness = defineRule({
         if (at) edits.push(insertLinesBefore(notebook, at, seedCall));
         for (const g of finding.generators) edits.push(replaceNode(g.args, `(${plan.seedValue})`));
         return edits;
-      });
+      }, what);
       context.report({ node: primaryNode(finding), message, fix });
     }
   },

@@ -13,6 +13,7 @@ class LazyFix implements Fix {
   constructor(
     readonly description: string,
     private readonly compute: () => readonly Edit[],
+    readonly sharedDescription: string | undefined,
   ) {
     keepShape(this);
   }
@@ -23,6 +24,6 @@ class LazyFix implements Fix {
   }
 }
 
-export function lazyFix(description: string, compute: () => readonly Edit[]): Fix {
-  return new LazyFix(description, compute);
+export function lazyFix(description: string, compute: () => readonly Edit[], sharedDescription?: string): Fix {
+  return new LazyFix(description, compute, sharedDescription);
 }
