@@ -76,31 +76,24 @@ function conflicts(a: Span, b: Span): boolean {
 }
 
 /**
- * Whether two fixes share an edit: the same object, which a rule hands to several fixes when
- * they all need it made once (NVS001's seed cell, a group's one fix). Equal edits that are
- * separate objects are not shared: each fix may assume it alone makes its part (two NVE004 fixes
- * each remove the `import marimo as mo` line and write it back in their own text), so they
- * conflict and the later one waits for the next pass.
+ * The edits of the chosen fixes, each once. Fixes share an edit when they hold the same object,
+ * which a rule hands to several fixes that all need it made once (NVS001's seed cell, a group's
+ * one fix). Equal edits that are separate objects are not shared: each fix may assume it alone
+ * makes its part (two NVE004 fixes each remove the `import marimo as mo` line and write it back
+ * in their own text), so they conflict and the later one waits for the next pass.
  */
-function sameEdit(a: Edit, b: Edit): boolean {
-  return a === b;
-}
-
-/** The edits of the chosen fixes, each once (see `sameEdit`). */
 function editsOf(fixes: readonly Diagnostic[]): Edit[] {
-  const edits: Edit[] = [];
-  for (const d of fixes) for (const edit of d.fix!.edits) if (!edits.some((e) => sameEdit(e, edit))) edits.push(edit);
-  return edits;
+  return [...new Set(fixes.flatMap((d) => d.fix!.edits))];
 }
 
 /**
  * Chooses fixes whose edits neither overlap nor touch those already chosen, except for edits
- * they share with a fix already chosen (see `sameEdit`).
+ * they share with a fix already chosen (see `editsOf`).
  */
 function chooseFixes(notebook: Notebook, candidates: readonly Diagnostic[], failed: (d: Diagnostic, error: Error) => void): Diagnostic[] {
   const chosen: Diagnostic[] = [];
   const taken: Span[] = [];
-  const takenEdits: Edit[] = [];
+  const takenEdits = new Set<Edit>();
   for (const d of candidates) {
     let spans: Span[];
     let edits: readonly Edit[];
@@ -112,7 +105,7 @@ function chooseFixes(notebook: Notebook, candidates: readonly Diagnostic[], fail
       failed(d, error as Error);
       continue;
     }
-    const own = spans.filter((_, i) => !takenEdits.some((e) => sameEdit(e, edits[i]!)));
+    const own = spans.filter((_, i) => !takenEdits.has(edits[i]!));
     // A fix made entirely of edits already chosen is left to the next lint, which no longer
     // reports its diagnostic: `applied` lists each change once.
     if (own.length === 0 && spans.length > 0) continue;
@@ -121,7 +114,7 @@ function chooseFixes(notebook: Notebook, candidates: readonly Diagnostic[], fail
     if (spans.some((s, i) => spans.some((t, j) => i < j && conflicts(s, t) && !(s.start === s.end && t.start === t.end && edits[i]!.kind === "cell" && edits[j]!.kind === "cell")))) continue;
     chosen.push(d);
     taken.push(...own);
-    takenEdits.push(...edits);
+    for (const edit of edits) takenEdits.add(edit);
   }
   return chosen;
 }
@@ -238,12 +231,12 @@ export function* fixPasses(initial: Notebook, options: FixOptions): Generator<vo
         if (!outcome.ok) continue; // Unreachable: the first fix verified alone.
       }
     }
-    const made: Edit[] = [];
+    const made = new Set<Edit>();
     for (const d of fixes) {
       const edits = d.fix!.edits;
-      const shares = edits.some((edit) => made.some((e) => sameEdit(e, edit)));
+      const shares = edits.some((edit) => made.has(edit));
       applied.push({ code: d.code, description: (shares ? d.fix!.sharedDescription : undefined) ?? d.fix!.description, line: d.line });
-      made.push(...edits);
+      for (const edit of edits) made.add(edit);
     }
     // The verified pass parsed its result already: the next pass starts from it.
     notebook = outcome.notebook;
