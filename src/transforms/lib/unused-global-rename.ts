@@ -126,14 +126,15 @@ export function willRename(cell: Cell, name: string): void {
 function identifiersNamed(cell: Cell, body: PyNode, name: string): PyNode[] {
   const entry = registeredNames.get(cell);
   if (!entry?.names.has(name)) return body.findAll({ rule: { kind: "identifier", regex: `^${escapeRegex(name)}$` } });
-  if (!entry.byName || !entry.byName.has(name)) {
-    // A name registered after the query ran is queried with every name not yet looked up.
-    const byName = (entry.byName ??= new Map());
+  const byName = (entry.byName ??= new Map());
+  if (!byName.has(name)) {
+    // The first rename of the cell queries every registered name; a name registered after that
+    // is queried with the others not yet looked up.
     const wanted = [...entry.names].filter((n) => !byName.has(n));
     for (const n of wanted) byName.set(n, []);
     for (const node of body.findAll({ rule: { kind: "identifier", regex: `^(?:${wanted.map(escapeRegex).join("|")})$` } })) byName.get(node.text())?.push(node);
   }
-  return entry.byName.get(name)!;
+  return byName.get(name)!;
 }
 
 /** What an identifier spelled like the name is doing. */
