@@ -203,6 +203,20 @@ describe("bulk runs", () => {
     expect(one.status).toBe(2);
   });
 
+  it("every format reads the same from the workers (which send bytes) as from the main thread, non-ASCII included", () => {
+    const accented = DEL_WITHOUT_EMPTY_CACHE.replaceAll("model", "modèle_données");
+    const dir = tree(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`café_${i}.py`, i % 2 === 0 ? accented : DEL_WITHOUT_EMPTY_CACHE])));
+    for (const format of ["text", "json", "sarif", "github"]) {
+      for (const mode of [["--check"], ["--dry-run", "--show-fixes"]]) {
+        const one = runCli([...mode, "--format", format, "--jobs", "1", "."], { cwd: dir });
+        const two = runCli([...mode, "--format", format, "--jobs", "2", "."], { cwd: dir });
+        expect(two.stdout, `${format} ${mode.join(" ")}`).toBe(one.stdout);
+        if (mode[0] === "--check") expect(two.stdout).toContain("café_");
+        if (mode[0] === "--dry-run" && format === "text") expect(two.stdout).toContain("modèle_données");
+      }
+    }
+  });
+
   it("files sent to the workers in batches come back in order, whatever thread finishes first", () => {
     // 40 files and 2 jobs: tasks of 2 files; a broken file in the middle of a batch.
     const dir = tree({

@@ -8,7 +8,7 @@ import { checklistMarkdown, runChecklist } from "./checklist.js";
 import { ALL_RULES, ruleByCode } from "../transforms/index.js";
 import { ConfigError, EMPTY_CONFIG, findConfigFile, loadConfig, matchesGlob, type Config } from "./config.js";
 import { discoverFiles } from "./discover.js";
-import { OUTPUT_FORMATS, Report, reportFile, type OutputFormat, type ReportOptions } from "./output.js";
+import { OUTPUT_FORMATS, Report, reportFile, type OutputFormat, type ReportOptions, type ReportText } from "./output.js";
 import { ProgressBar } from "./progress.js";
 import { explainRule } from "./rule-docs.js";
 import { processSource, type ProcessOptions } from "./process.js";
@@ -146,7 +146,7 @@ export async function main(argv: string[]): Promise<number> {
   const jobs = args.jobs !== undefined && args.jobs >= 1 ? Math.floor(args.jobs) : defaultJobs();
   const progress = new ProgressBar(discovery.files.length);
   // The bar shares the terminal with the report: clear it before each piece of the report.
-  const write = (stream: NodeJS.WriteStream) => (text: string) => {
+  const write = (stream: NodeJS.WriteStream) => (text: ReportText) => {
     progress.clear();
     stream.write(text);
   };

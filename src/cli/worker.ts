@@ -1,7 +1,7 @@
 // Worker-thread entry: processes a batch of files, one after another, and renders each one's
 // part of the report here, so the main thread only writes text. Each worker parses with its
 // own ast-grep instance.
-import { reportFile, type FileReport, type ReportOptions } from "./output.js";
+import { asBytes, reportFile, type FileReport, type ReportOptions } from "./output.js";
 import { processFile, type ProcessOptions } from "./process.js";
 
 export interface WorkerTask {
@@ -15,6 +15,6 @@ export async function processAndReport(path: string, options: ProcessOptions, re
 
 export default async function run(task: WorkerTask): Promise<FileReport[]> {
   const reports: FileReport[] = [];
-  for (const { path, options } of task.files) reports.push(await processAndReport(path, options, task.report));
+  for (const { path, options } of task.files) reports.push(asBytes(await processAndReport(path, options, task.report)));
   return reports;
 }
