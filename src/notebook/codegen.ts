@@ -165,14 +165,28 @@ function underIndentedStringLines(lines: readonly string[], protectedLines: Read
 }
 
 /** Whether marimo puts a blank line before `return` (last statement is an import/def/class). */
-export function needsBlankLineBeforeReturn(cell: Cell, source: string): boolean {
+export function needsBlankLineBeforeReturn(cell: Cell, source: string, code = cellCode(cell, source)): boolean {
   const last: PyNode | undefined = cell.statements.at(-1);
   if (!last || !BLANK_LINE_BEFORE_RETURN.has(String(last.kind()))) return false;
   // A comment on a line of its own after the last statement suppresses the blank line
   // (marimo compares the statement's last line with the code's last line).
-  const lines = cellCode(cell, source).split("\n");
+  const lines = code.split("\n");
   const lastLine = lines[lines.length - 1] ?? "";
   return !lastLine.trimStart().startsWith("#");
+}
+
+/**
+ * Comments in or after a cell's `return` (`return df  # used below`): marimo's load ends the
+ * cell's code at the line before the `return` and its save writes a fresh one, so they would be
+ * lost. Written as lines of their own before the `return`, they are part of the code.
+ */
+export function returnComments(cell: Cell, source: string): string[] {
+  const from = cell.returnStatement ? startOf(cell.returnStatement) : -1;
+  if (from === -1 || !source.slice(from, cell.end).includes("#")) return [];
+  return cell.node
+    .findAll({ rule: { kind: "comment" } })
+    .filter((comment) => startOf(comment) > from)
+    .map((comment) => comment.text().trim());
 }
 
 /**
@@ -189,9 +203,9 @@ export function formatCellDefinition(
   leadingComments: readonly string[] = [],
 ): string {
   const parts = [formatSignature(cell.name, params, isAsync)];
-  const code = [...leadingComments, cellCode(cell, source)].filter((text) => text !== "").join("\n");
+  const code = [...leadingComments, cellCode(cell, source), ...returnComments(cell, source)].filter((text) => text !== "").join("\n");
   if (code !== "") parts.push(indentText(code));
-  if (needsBlankLineBeforeReturn(cell, source)) parts.push("");
+  if (needsBlankLineBeforeReturn(cell, source, code)) parts.push("");
   parts.push(formatReturn(returns));
   return parts.join("\n");
 }

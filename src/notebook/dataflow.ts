@@ -10,6 +10,7 @@ import type { Cell, Notebook } from "./model.js";
 import { endOf, startOf } from "./python.js";
 import { analyzeCell, definedNames, type CellVariables } from "./scope.js";
 import { keepClosures, keepShape } from "./shapes.js";
+import { endBeforeLineBreak } from "./text.js";
 
 export interface Dataflow {
   readonly variables: ReadonlyMap<number, CellVariables>;
@@ -401,6 +402,6 @@ export function cellCodeRange(cell: Cell, source: string, signatureEnd = cell.si
   const bodyStart = startOf(body);
   const firstBreak = source.indexOf("\n", signatureEnd);
   const start = firstBreak === -1 || firstBreak > bodyStart ? bodyStart : firstBreak + 1;
-  const end = cell.returnStatement ? startOf(cell.returnStatement) : endOf(body);
+  const end = cell.returnStatement ? startOf(cell.returnStatement) : endBeforeLineBreak(source, endOf(body));
   return { start, end: Math.max(start, end) };
 }

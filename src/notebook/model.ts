@@ -6,7 +6,7 @@
 // rules look inside few cells and every node access is a call into native code.
 import { endOf, parsePython, startOf, syntaxProblems, type Matcher, type PyNode, type PyRoot } from "./python.js";
 import { keepShape } from "./shapes.js";
-import { detectLineEnding, indentationAt, lineNumberAt, lineStarts, type LineEnding } from "./text.js";
+import { detectLineEnding, endBeforeLineBreak, indentationAt, lineNumberAt, lineStarts, type LineEnding } from "./text.js";
 
 export type CellKind = "cell" | "function" | "class" | "setup" | "unparsable";
 
@@ -124,7 +124,7 @@ export function parseNotebook(source: string): NotebookParseResult {
   const topLevel: TopLevel[] = [];
   for (const node of top) {
     const range = node.range();
-    topLevel.push({ node, start: range.start.index, end: range.end.index });
+    topLevel.push({ node, start: range.start.index, end: endBeforeLineBreak(source, range.end.index) });
   }
   for (let i = 0; i < top.length; i++) {
     const node = top[i]!;
@@ -447,7 +447,7 @@ function topLevelOf(notebook: Notebook): readonly TopLevel[] {
     // A notebook object not made by parseNotebook (a rule's test double, say).
     list = notebook.root.root().children().map((node) => {
       const range = node.range();
-      return { node, start: range.start.index, end: range.end.index };
+      return { node, start: range.start.index, end: endBeforeLineBreak(notebook.source, range.end.index) };
     });
     topLevelCache.set(notebook, list);
   }

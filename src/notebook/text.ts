@@ -13,6 +13,15 @@ export function detectLineEnding(source: string): LineEnding {
   return crlf > lf ? "\r\n" : "\n";
 }
 
+/**
+ * The end of a node, its line break left out. Tree-sitter's Python comment token is `#.*`, so a
+ * comment (and a block or statement that ends with one) takes the `\r` of a CRLF break with it;
+ * text written up to such an end would leave a bare `\n` behind.
+ */
+export function endBeforeLineBreak(source: string, end: number): number {
+  return end > 0 && source.charCodeAt(end - 1) === 13 && source.charCodeAt(end) === 10 ? end - 1 : end;
+}
+
 /** Offsets at which each line starts. */
 export function lineStarts(source: string): number[] {
   const starts = [0];
