@@ -205,9 +205,9 @@ describe("bulk runs", () => {
 
   it("every format reads the same from the workers (which send bytes) as from the main thread, non-ASCII included", () => {
     const accented = DEL_WITHOUT_EMPTY_CACHE.replaceAll("model", "modèle_données");
-    const dir = tree(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`café_${i}.py`, i % 2 === 0 ? accented : DEL_WITHOUT_EMPTY_CACHE])));
+    const dir = tree(Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`café_${i}.py`, i % 2 === 0 ? accented : DEL_WITHOUT_EMPTY_CACHE])));
     for (const format of ["text", "json", "sarif", "github"]) {
-      for (const mode of [["--check"], ["--dry-run", "--show-fixes"]]) {
+      for (const mode of format === "text" ? [["--check"], ["--dry-run", "--show-fixes"]] : [["--check"]]) {
         const one = runCli([...mode, "--format", format, "--jobs", "1", "."], { cwd: dir });
         const two = runCli([...mode, "--format", format, "--jobs", "2", "."], { cwd: dir });
         expect(two.stdout, `${format} ${mode.join(" ")}`).toBe(one.stdout);
@@ -325,6 +325,56 @@ describe("stdin", () => {
     const broken = runCli(["-", "--stdin-filename", "x.py"], { input: "import marimo\napp = marimo.App()\ndef (:\n" });
     expect(broken.status).toBe(2);
     expect(broken.stderr).toMatch(/^x\.py:3: syntax error/);
+  });
+
+  it("with --check gives the report a file run gives, in any format; --stdin-filename alone reads stdin", () => {
+    const dir = tree({ "nbs/nb.py": DEL_WITHOUT_EMPTY_CACHE });
+    for (const format of ["text", "json", "sarif", "github"]) {
+      const fromFile = runCli(["--check", "--format", format, "nbs/nb.py"], { cwd: dir });
+      const fromStdin = runCli(["-", "--check", "--format", format, "--stdin-filename", "nbs/nb.py"], { cwd: dir, input: DEL_WITHOUT_EMPTY_CACHE });
+      const withoutDash = runCli(["--check", "--format", format, "--stdin-filename", "nbs/nb.py"], { cwd: dir, input: DEL_WITHOUT_EMPTY_CACHE });
+      expect(fromStdin.stdout, format).toBe(fromFile.stdout);
+      expect(withoutDash.stdout, format).toBe(fromFile.stdout);
+      expect(fromStdin.status).toBe(1);
+    }
+    const text = runCli(["-", "--check", "--stdin-filename", "nbs/nb.py"], { cwd: dir, input: DEL_WITHOUT_EMPTY_CACHE });
+    expect(text.stdout).toMatch(/^nbs\/nb\.py:\d+:\d+: NVG003 .* \[\*\]$/m);
+  });
+
+  it("reads the configuration nearest to --stdin-filename, per-file ignores included", () => {
+    const dir = tree({
+      "pyproject.toml": "[tool.nvmarimo-fix]\n",
+      "proj/pyproject.toml": '[tool.nvmarimo-fix]\nselect = ["NVG003", "NVO002"]\nper-file-ignores = { "nbs/*.py" = ["NVO002"] }\n',
+    });
+    const r = runCli(["-", "--check", "--format", "json", "--stdin-filename", "proj/nbs/nb.py"], { cwd: dir, input: DEL_WITHOUT_EMPTY_CACHE });
+    const codes = JSON.parse(r.stdout).files[0].diagnostics.map((d: { code: string }) => d.code);
+    expect(codes).toEqual(["NVG003"]);
+    const atRoot = runCli(["-", "--check", "--format", "json", "--stdin-filename", "nb.py"], { cwd: dir, input: DEL_WITHOUT_EMPTY_CACHE });
+    expect(new Set(JSON.parse(atRoot.stdout).files[0].diagnostics.map((d: { code: string }) => d.code)).size).toBeGreaterThan(1);
+  });
+});
+
+describe("usage errors", () => {
+  it("stops with status 2 before reading any file when options and paths contradict each other", () => {
+    const cases: Array<[string[], RegExp]> = [
+      [["-", "nb.py"], /`-` \(read a notebook from stdin\) cannot be combined with other paths/],
+      [["--stdin-filename", "x.py", "nb.py"], /--stdin-filename names the notebook read from stdin/],
+      [["--check", "--dry-run", "nb.py"], /--check \(report only\) and --dry-run \(show the fixes\) cannot be used together/],
+      [["--jobs", "0", "nb.py"], /--jobs needs a whole number/],
+      [["-j", "1.5", "nb.py"], /--jobs needs a whole number/],
+      [["-j", "abc", "nb.py"], /--jobs needs a whole number/],
+      [["--select", "", "nb.py"], /--select needs rule codes or prefixes/],
+      [["--ignore", " , ", "nb.py"], /--ignore needs rule codes or prefixes/],
+      [["-", "--format", "json", "--stdin-filename", "x.py"], /--format json with stdin needs --check/],
+    ];
+    for (const [args, message] of cases) {
+      const dir = tree({ "nb.py": DEL_WITHOUT_EMPTY_CACHE });
+      const r = runCli(args, { cwd: dir, input: DEL_WITHOUT_EMPTY_CACHE });
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^nvmarimo-fix: ${message.source}[^\n]*\n$`));
+      expect(r.stdout).toBe("");
+      expect(readFileSync(join(dir, "nb.py"), "utf8")).toBe(DEL_WITHOUT_EMPTY_CACHE);
+    }
   });
 });
 

@@ -7,8 +7,8 @@ import { unknownSelectors } from "../engine/select.js";
 import { checklistMarkdown, runChecklist } from "./checklist.js";
 import { ALL_RULES, ruleByCode } from "../transforms/index.js";
 import { ConfigError, EMPTY_CONFIG, findConfigFile, loadConfig, matchesGlob, type Config } from "./config.js";
-import { discoverFiles } from "./discover.js";
-import { OUTPUT_FORMATS, Report, reportFile, type OutputFormat, type ReportOptions, type ReportText } from "./output.js";
+import { discoverFiles, displayPath } from "./discover.js";
+import { diagnosticLine, OUTPUT_FORMATS, Report, reportFile, type OutputFormat, type ReportOptions, type ReportText } from "./output.js";
 import { ProgressBar } from "./progress.js";
 import { explainRule } from "./rule-docs.js";
 import { processSource, type ProcessOptions } from "./process.js";
@@ -34,10 +34,32 @@ function stopOnBrokenPipe(): void {
   }
 }
 
-function listOption(value: unknown): string[] | undefined {
+/** Thrown for a command line that cannot mean anything; reported as a usage error (status 2). */
+class UsageError extends Error {}
+
+function listOption(name: string, value: unknown): string[] | undefined {
   if (value === undefined) return undefined;
   const items = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(",")).map((s) => s.trim()).filter(Boolean);
-  return items.length > 0 ? items : undefined;
+  // `--select ""` (an unset shell variable, say) selecting every rule would be a surprise.
+  if (items.length === 0) throw new UsageError(`--${name} needs rule codes or prefixes (e.g. NVG, NVR001)`);
+  return items;
+}
+
+/**
+ * Combinations of options and paths that cannot mean anything, caught before any file is read:
+ * each would otherwise run as something else (a file named `-`, a notebook fixed in place when
+ * the user meant stdin), which is the worst way to find out.
+ */
+function usageProblem(args: { check: boolean; "dry-run": boolean; jobs?: number | undefined; "stdin-filename"?: string | undefined; format: OutputFormat }, paths: readonly string[]): string | undefined {
+  if (args.check && args["dry-run"]) return "--check (report only) and --dry-run (show the fixes) cannot be used together";
+  if (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs >= 1)) return "--jobs needs a whole number of threads, at least 1";
+  const stdin = paths.includes("-");
+  if (stdin && paths.length > 1) return "`-` (read a notebook from stdin) cannot be combined with other paths";
+  if (args["stdin-filename"] !== undefined && paths.length > 0 && !stdin) return "--stdin-filename names the notebook read from stdin: give `-` (or no path), not other paths";
+  if ((stdin || paths.length === 0) && args["stdin-filename"] !== undefined && !args.check && args.format !== "text") {
+    return `--format ${args.format} with stdin needs --check: stdout carries the fixed source (or the diff with --dry-run)`;
+  }
+  return undefined;
 }
 
 function buildParser(argv: string[]) {
@@ -96,18 +118,31 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const paths = (args._ as Array<string | number>).map(String);
+  const problem = usageProblem(args, paths);
+  if (problem) {
+    process.stderr.write(`nvmarimo-fix: ${problem}\n`);
+    return EXIT_ERROR;
+  }
+  // `--stdin-filename` alone reads stdin, as with ruff.
+  const stdinName = args["stdin-filename"];
+  const fromStdin = paths[0] === "-" || (paths.length === 0 && stdinName !== undefined);
   let config: Config;
+  let select: string[] | undefined;
+  let ignore: string[];
+  let extendSelect: string[];
   try {
-    const file = args.config ?? findConfigFile(paths[0] && paths[0] !== "-" ? resolve(paths[0]) : process.cwd());
+    // The configuration of the notebook's own directory: for stdin, the one it names.
+    const located = fromStdin ? (stdinName !== undefined ? resolve(stdinName) : process.cwd()) : resolve(paths[0] ?? ".");
+    const file = args.config ?? findConfigFile(located);
     config = file ? loadConfig(file) : EMPTY_CONFIG;
+    select = listOption("select", args.select) ?? config.select;
+    ignore = [...(config.ignore ?? []), ...(listOption("ignore", args.ignore) ?? [])];
+    extendSelect = [...(config.extendSelect ?? []), ...(listOption("extend-select", args["extend-select"]) ?? [])];
   } catch (error) {
     process.stderr.write(`nvmarimo-fix: ${(error as Error).message}\n`);
     return EXIT_ERROR;
   }
 
-  const select = listOption(args.select) ?? config.select;
-  const ignore = [...(config.ignore ?? []), ...(listOption(args.ignore) ?? [])];
-  const extendSelect = [...(config.extendSelect ?? []), ...(listOption(args["extend-select"]) ?? [])];
   const perFileCodes = Object.values(config.perFileIgnores).flat();
   const unknown = unknownSelectors(ALL_RULES, [...(select ?? []), ...ignore, ...extendSelect, ...perFileCodes]);
   if (unknown.length > 0) {
@@ -133,7 +168,7 @@ export async function main(argv: string[]): Promise<number> {
     return extra.length > 0 ? { ...base, ignore: [...(base.ignore ?? []), ...extra] } : base;
   };
 
-  if (paths.length === 1 && paths[0] === "-") return runStdin(args["stdin-filename"] ?? "-", optionsFor(args["stdin-filename"] ?? "-"));
+  if (fromStdin) return runStdin(stdinName ?? "-", optionsFor(stdinName ?? "-"), { format: args.format, dryRun: base.dryRun, unsafeFixes: base.unsafeFixes, statistics: args.statistics, showFixes: args["show-fixes"], color });
   if (paths.length === 0) {
     process.stderr.write("nvmarimo-fix: give one or more files, directories or globs (try `nvmarimo-fix --help`)\n");
     return EXIT_ERROR;
@@ -192,17 +227,28 @@ export async function main(argv: string[]): Promise<number> {
   return tally.remaining > 0 || wouldChange ? EXIT_VIOLATIONS : EXIT_CLEAN;
 }
 
-/** Editor integration: read a notebook on stdin, print the fixed source (or the diff). */
-async function runStdin(name: string, options: ProcessOptions): Promise<number> {
+/**
+ * Editor integration: read a notebook on stdin. With `--check`, the report a file run gives,
+ * in any format, on stdout; else the fixed source (or the diff) on stdout and what remains on
+ * stderr, marked `[*]` when a fix exists, as in the text report.
+ */
+async function runStdin(name: string, options: ProcessOptions, reportOptions: ReportOptions): Promise<number> {
+  const started = performance.now();
   const source = readFileSync(0, "utf8");
   const outcome = await processSource(name, source, options);
+  if (options.check) {
+    const report = new Report(reportOptions, { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) });
+    report.add(reportFile(outcome, reportOptions));
+    report.finish(performance.now() - started);
+    return outcome.status === "failed" ? EXIT_ERROR : outcome.diagnostics.length > 0 ? EXIT_VIOLATIONS : EXIT_CLEAN;
+  }
   if (outcome.status === "failed" || outcome.status === "skipped") {
     process.stderr.write(`${name}${outcome.line ? `:${outcome.line}` : ""}: ${outcome.message}\n`);
     if (!options.dryRun) process.stdout.write(source);
     return outcome.status === "failed" ? EXIT_ERROR : EXIT_CLEAN;
   }
   process.stdout.write(options.dryRun ? outcome.diff : (outcome.output ?? source));
-  for (const d of outcome.diagnostics) process.stderr.write(`${name}:${d.line}:${d.column}: ${d.code} ${d.message}\n`);
+  for (const d of outcome.diagnostics) process.stderr.write(`${diagnosticLine(displayPath(name), d, options.unsafeFixes)}\n`);
   return outcome.diagnostics.length > 0 || (options.dryRun && outcome.diff !== "") ? EXIT_VIOLATIONS : EXIT_CLEAN;
 }
 

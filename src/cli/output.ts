@@ -135,6 +135,11 @@ function colorDiff(diff: string, c: Colors): string {
     .join("\n");
 }
 
+/** `path:line:col: CODE message`, with ` [*]` when a fix would be applied. */
+export function diagnosticLine(path: string, d: ReportedDiagnostic, unsafeFixes: boolean, c: Colors = pc.createColors(false)): string {
+  return `${c.bold(path)}:${d.line}:${d.column}: ${c.red(c.bold(d.code))} ${d.message}${fixable(d, unsafeFixes) ? " [*]" : ""}`;
+}
+
 function textFile(outcome: FileOutcome, options: ReportOptions): { stdout: string; stderr: string } {
   const c = pc.createColors(options.color);
   const path = displayPath(outcome.path);
@@ -146,7 +151,7 @@ function textFile(outcome: FileOutcome, options: ReportOptions): { stdout: strin
     for (const fix of outcome.applied) stdout += `  ${path}:${fix.line}: ${c.bold(fix.code)} ${fix.description}\n`;
   }
   if (!options.statistics) {
-    for (const d of outcome.diagnostics) stdout += `${c.bold(path)}:${d.line}:${d.column}: ${c.red(c.bold(d.code))} ${d.message}${fixable(d, options.unsafeFixes) ? " [*]" : ""}\n`;
+    for (const d of outcome.diagnostics) stdout += `${diagnosticLine(path, d, options.unsafeFixes, c)}\n`;
   }
   let stderr = "";
   for (const e of outcome.internalErrors) stderr += `${path}: ${c.yellow("warning")}: ${e.message}\n`;
