@@ -5,6 +5,7 @@ import writeFileAtomic from "write-file-atomic";
 import { unifiedDiff } from "./engine/diff.js";
 import { drain, fixPasses, type AppliedFix } from "./engine/fixer.js";
 import { lintNotebook, type InternalError } from "./engine/lint.js";
+import { ruleOptionsProblem } from "./engine/options.js";
 import { selectRules, type Selection } from "./engine/select.js";
 import type { Diagnostic, Rule, RuleOptions } from "./engine/types.js";
 import { parseNotebook, type Notebook } from "./notebook/model.js";
@@ -13,7 +14,7 @@ import { ALL_RULES } from "./transforms/index.js";
 export interface LintOptions extends Selection {
   /** The rules to choose from (default: every rule). */
   readonly rules?: readonly Rule[];
-  /** Per-rule options, by code. */
+  /** Per-rule options, by code; each must be one the rule declares (`TypeError` otherwise). */
   readonly ruleOptions?: RuleOptions;
   /** Path shown in diffs and errors. */
   readonly path?: string;
@@ -56,8 +57,13 @@ export interface FixSourceResult {
   readonly converged: boolean;
 }
 
+/** The selected rules. Throws `TypeError` for options of an unknown rule, an unknown option or a bad value. */
 function activeRules(options: LintOptions): Rule[] {
-  return selectRules(options.rules ?? ALL_RULES, options);
+  const rules = options.rules ?? ALL_RULES;
+  // Checked against every rule given, not the selected ones: options for a rule left out are fine.
+  const problem = options.ruleOptions && ruleOptionsProblem(rules, options.ruleOptions, "ruleOptions.");
+  if (problem) throw new TypeError(problem);
+  return selectRules(rules, options);
 }
 
 function parseOrThrow(source: string): Notebook {

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/cli/config.js";
 import { ALL_RULES } from "../src/index.js";
 import { BIN, runCli, tempDir } from "./helpers/cli.js";
 import { DEL_WITHOUT_EMPTY_CACHE } from "./helpers/notebooks.js";
@@ -287,6 +288,39 @@ describe("configuration", () => {
     const r2 = runCli(["--config", "custom.toml", "nb.py"], { cwd: bad });
     expect(r2.status).toBe(2);
     expect(r2.stderr).toContain("custom.toml: `unsafe-fixes` must be true or false");
+  });
+
+  it("rule options: an unknown rule, an unknown option or a bad value names the file and the full key", () => {
+    const NVO001 = "tool.nvmarimo-fix.rules.NVO001";
+    const cases: Array<[table: string, message: string]> = [
+      ["[tool.nvmarimo-fix.rules.NVO001]\nmaxGlobal = 3\n", `unknown option \`${NVO001}.maxGlobal\` (NVO001 takes: maxGlobals)`],
+      ["[tool.nvmarimo-fix.rules.NVO001]\nmax-globals = 30\n", `unknown option \`${NVO001}.max-globals\` (NVO001 takes: maxGlobals)`],
+      ['[tool.nvmarimo-fix.rules.NVO001]\nmaxGlobals = "30"\n', `\`${NVO001}.maxGlobals\` must be a non-negative integer`],
+      ['[tool.nvmarimo-fix.rules.NVO001]\nmaxGlobals = "abc"\n', `\`${NVO001}.maxGlobals\` must be a non-negative integer`],
+      ["[tool.nvmarimo-fix.rules.NVO001]\nmaxGlobals = -1\n", `\`${NVO001}.maxGlobals\` must be a non-negative integer`],
+      ["[tool.nvmarimo-fix.rules.NVO001]\nmaxGlobals = 2.5\n", `\`${NVO001}.maxGlobals\` must be a non-negative integer`],
+      ["[tool.nvmarimo-fix.rules.NVL001]\nmaxCodeLines = 0\n", "`tool.nvmarimo-fix.rules.NVL001.maxCodeLines` must be a positive integer"],
+      ["[tool.nvmarimo-fix.rules.NVX001]\nfoo = 3\n", "unknown rule code `tool.nvmarimo-fix.rules.NVX001`"],
+      ["[tool.nvmarimo-fix.rules.NVG003]\nfoo = 3\n", "unknown option `tool.nvmarimo-fix.rules.NVG003.foo` (NVG003 takes no options)"],
+      ["[tool.nvmarimo-fix.rules]\nNVO001 = 3\n", `\`${NVO001}\` must be a table of options`],
+      ["[tool.nvmarimo-fix]\nmax-globals = -1\n", "`tool.nvmarimo-fix.max-globals` must be a non-negative integer"],
+    ];
+    for (const [table, message] of cases) {
+      const file = join(tempDir(), "pyproject.toml");
+      writeFileSync(file, table);
+      expect(() => loadConfig(file), table).toThrow(new ConfigError(`${file}: ${message}`));
+    }
+    const custom = join(tempDir(), "custom.toml");
+    writeFileSync(custom, "[rules.NVO001]\nmaxGlobal = 3\n");
+    expect(() => loadConfig(custom)).toThrow(new ConfigError(`${custom}: unknown option \`rules.NVO001.maxGlobal\` (NVO001 takes: maxGlobals)`));
+    const good = join(tempDir(), "pyproject.toml");
+    writeFileSync(good, "[tool.nvmarimo-fix]\nmax-globals = 0\n\n[tool.nvmarimo-fix.rules.NVL001]\nmaxCodeLines = 40\n");
+    expect(loadConfig(good).ruleOptions).toEqual({ NVO001: { maxGlobals: 0 }, NVL001: { maxCodeLines: 40 } });
+    // And from the command line: one line, exit status 2, nothing linted.
+    const dir = tree({ "pyproject.toml": "[tool.nvmarimo-fix.rules.NVO001]\nmaxGlobal = 3\n", "nb.py": CLEAN });
+    const r = runCli(["--check", "nb.py"], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toMatch(/^nvmarimo-fix: \S*pyproject\.toml: unknown option `tool\.nvmarimo-fix\.rules\.NVO001\.maxGlobal` \(NVO001 takes: maxGlobals\)$/);
   });
 
   it("a configuration file that is missing or not TOML gives one line naming the file", () => {

@@ -1,7 +1,7 @@
 // The fix loop's own guarantees, with custom rules: a fix that crashes is reported and the
 // other fixes still apply.
 import { describe, expect, it } from "vitest";
-import { defineRule, fixSource, fixSourceAsync, lintSource, type Rule } from "../src/index.js";
+import { defineRule, fixSource, fixSourceAsync, integerOption, lintSource, type Rule } from "../src/index.js";
 import { notebook } from "./helpers/notebooks.js";
 
 const NOTEBOOK = [
@@ -92,6 +92,26 @@ describe("rule context", () => {
     const result = lintSource(NOTEBOOK, { rules: [destructuring] });
     expect(result.internalErrors).toEqual([]);
     expect(result.diagnostics.map((d) => d.message)).toEqual(["cell 0 line 8 value_2 defines value"]);
+  });
+
+  it("gives a custom rule the options it declares, and rejects others", () => {
+    const LIMIT = integerOption({ name: "limit", description: "test", minimum: 1, defaultValue: 3 });
+    const withOption = defineRule({
+      ...meta,
+      code: "NVX009",
+      name: "with-option",
+      options: [LIMIT],
+      check(context) {
+        context.report({ start: 0, end: 1, message: `limit ${LIMIT.read(context.options.limit)}` });
+      },
+    });
+    const messages = (ruleOptions?: Record<string, Record<string, unknown>>) => lintSource(NOTEBOOK, { rules: [withOption], ...(ruleOptions ? { ruleOptions } : {}) }).diagnostics.map((d) => d.message);
+    expect(messages()).toEqual(["limit 3"]);
+    expect(messages({ NVX009: { limit: 7 } })).toEqual(["limit 7"]);
+    expect(() => messages({ NVX009: { limit: 0 } })).toThrow(new TypeError("`ruleOptions.NVX009.limit` must be a positive integer"));
+    expect(() => messages({ NVX009: { limits: 7 } })).toThrow(new TypeError("unknown option `ruleOptions.NVX009.limits` (NVX009 takes: limit)"));
+    // Only the rules given are known: options of a built-in rule left out are an error.
+    expect(() => messages({ NVO001: { maxGlobals: 5 } })).toThrow(new TypeError("unknown rule code `ruleOptions.NVO001`"));
   });
 });
 

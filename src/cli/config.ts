@@ -4,6 +4,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parse as parseToml, TomlError } from "smol-toml";
 import { describeIoError } from "../api.js";
+import { optionValueProblem, ruleOptionsProblem } from "../engine/options.js";
+import { ALL_RULES, ruleByCode } from "../transforms/index.js";
 
 export interface Config {
   /** The file the configuration came from, if any. */
@@ -15,7 +17,7 @@ export interface Config {
   /** Glob → codes to ignore in matching files. */
   readonly perFileIgnores: Readonly<Record<string, string[]>>;
   readonly exclude: string[];
-  /** Rule options by code, e.g. `{ NVO001: { "max-globals": 10 } }`. */
+  /** Rule options by code, e.g. `{ NVO001: { maxGlobals: 10 } }`, checked against the rules' declarations. */
   readonly ruleOptions: Record<string, Record<string, unknown>>;
 }
 
@@ -47,6 +49,14 @@ function stringList(file: string, key: string, value: unknown): string[] {
     throw new ConfigError(`${file}: \`${key}\` must be a list of strings`);
   }
   return value as string[];
+}
+
+/** The top-level `max-globals`: NVO001's `maxGlobals` option, checked by its declaration. */
+function maxGlobals(file: string, key: string, value: unknown): Record<string, unknown> {
+  const option = ruleByCode("NVO001")!.options!.find((o) => o.name === "maxGlobals")!;
+  const problem = optionValueProblem(option, key, value);
+  if (problem) throw new ConfigError(`${file}: ${problem}`);
+  return { maxGlobals: value };
 }
 
 export const EMPTY_CONFIG: Config = { path: undefined, perFileIgnores: {}, exclude: [], ruleOptions: {} };
@@ -91,18 +101,13 @@ export function loadConfig(file: string): Config {
     for (const [glob, codes] of Object.entries(value)) map[glob] = stringList(file, `${prefix}per-file-ignores."${glob}"`, codes);
     config.perFileIgnores = map;
   }
-  if (table["max-globals"] !== undefined) {
-    const value = table["max-globals"];
-    if (typeof value !== "number" || !Number.isInteger(value) || value < 1) throw new ConfigError(`${file}: \`${prefix}max-globals\` must be a positive integer`);
-    config.ruleOptions.NVO001 = { ...config.ruleOptions.NVO001, maxGlobals: value };
-  }
+  if (table["max-globals"] !== undefined) config.ruleOptions.NVO001 = maxGlobals(file, prefix + "max-globals", table["max-globals"]);
   if (table.rules !== undefined) {
     const value = table.rules;
     if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ConfigError(`${file}: \`${prefix}rules\` must be a table of rule code = { options }`);
-    for (const [code, options] of Object.entries(value)) {
-      if (!/^NV[A-Z]\d{3}$/.test(code) || typeof options !== "object" || options === null) throw new ConfigError(`${file}: \`${prefix}rules.${code}\` must be a rule code with a table of options`);
-      config.ruleOptions[code] = { ...config.ruleOptions[code], ...(options as Record<string, unknown>) };
-    }
+    const problem = ruleOptionsProblem(ALL_RULES, value as Record<string, Record<string, unknown>>, `${prefix}rules.`);
+    if (problem) throw new ConfigError(`${file}: ${problem}`);
+    for (const [code, options] of Object.entries(value)) config.ruleOptions[code] = { ...config.ruleOptions[code], ...(options as Record<string, unknown>) };
   }
   return config;
 }

@@ -17,7 +17,15 @@ const FAMILIES: Record<string, string> = {
 
 /** One rule's documentation, as `--explain` prints it. */
 export function explainRule(rule: Rule): string {
-  return `# ${rule.code} ${rule.name}\n\n${ruleFacts(rule)}\n\n${shiftHeadings(rule.docs.trim(), 1)}\n`;
+  return `# ${rule.code} ${rule.name}\n\n${ruleFacts(rule)}\n\n${shiftHeadings(ruleDocs(rule), 1)}\n`;
+}
+
+/** The rule's own documentation, then its options (from their declarations, so docs and checks agree). */
+function ruleDocs(rule: Rule): string {
+  const options = rule.options ?? [];
+  if (options.length === 0) return rule.docs.trim();
+  const items = options.map((o) => `- \`${o.name}\` (${o.expected}, default \`${String(o.defaultValue)}\`): ${o.description}`);
+  return `${rule.docs.trim()}\n\n## Options\nSet under \`[tool.nvmarimo-fix.rules.${rule.code}]\` in \`pyproject.toml\`:\n\n${items.join("\n")}`;
 }
 
 function ruleFacts(rule: Rule): string {
@@ -58,7 +66,7 @@ export function rulesReference(rules: readonly Rule[]): string {
       family = prefix;
       out.push("", `## ${FAMILIES[prefix] ?? prefix}`);
     }
-    out.push("", `### ${rule.code} ${rule.name}`, "", ruleFacts(rule), "", shiftHeadings(rule.docs.trim(), 2));
+    out.push("", `### ${rule.code} ${rule.name}`, "", ruleFacts(rule), "", shiftHeadings(ruleDocs(rule), 2));
   }
   return out.join("\n") + "\n";
 }

@@ -25,6 +25,25 @@ export interface RuleMeta {
    * (default 0). Gates (`mo.stop`) go before rewrites that wrap code in `try`.
    */
   readonly fixPriority?: number;
+  /**
+   * The options the rule reads from `context.options` (none when omitted). Configuration and
+   * the API reject any other key, and values these do not accept; the docs list them.
+   */
+  readonly options?: readonly RuleOption[];
+}
+
+/** One option of a rule, as `[tool.nvmarimo-fix.rules.CODE]` sets it. */
+export interface RuleOption {
+  /** The key, e.g. `maxGlobals`. */
+  readonly name: string;
+  /** One sentence for the docs. */
+  readonly description: string;
+  /** What a valid value is, completing "must be ...", e.g. `a positive integer`. */
+  readonly expected: string;
+  /** The value the rule uses when the option is not set. */
+  readonly defaultValue: number | string | boolean;
+  /** Whether a value (from TOML or the API) is a valid setting. */
+  accepts(value: unknown): boolean;
 }
 
 /**

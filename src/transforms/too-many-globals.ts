@@ -1,8 +1,14 @@
+import { integerOption } from "../engine/options.js";
 import { defineRule } from "../engine/types.js";
 import { cellGlobals, type GlobalBinding } from "./lib/cell-globals.js";
 import { byStart } from "./lib/predicates.js";
 
-const DEFAULT_MAX_GLOBALS = 10;
+const MAX_GLOBALS = integerOption({
+  name: "maxGlobals",
+  description: "The most public global variables a notebook may define (also set by the top-level `max-globals`).",
+  minimum: 0,
+  defaultValue: 10,
+});
 
 const docs = `
 ## What it does
@@ -73,9 +79,10 @@ export const tooManyGlobals = defineRule({
   fix: "none",
   summary: "More public global variables than the configured limit (default 10)",
   docs,
+  options: [MAX_GLOBALS],
   check(context) {
     const { notebook } = context;
-    const limit = maxGlobals(context.options.maxGlobals);
+    const limit = MAX_GLOBALS.read(context.options.maxGlobals);
     // Counted names, each with its first binding by assignment-like forms in a regular cell.
     const counted = new Map<string, GlobalBinding>();
     const byCell = new Map<number, number>();
@@ -101,7 +108,3 @@ export const tooManyGlobals = defineRule({
     });
   },
 });
-
-function maxGlobals(option: unknown): number {
-  return typeof option === "number" && Number.isInteger(option) && option >= 0 ? option : DEFAULT_MAX_GLOBALS;
-}

@@ -1,3 +1,4 @@
+import { integerOption } from "../engine/options.js";
 import { defineRule } from "../engine/types.js";
 import type { Cell, Notebook } from "../notebook/model.js";
 import { startOf } from "../notebook/python.js";
@@ -5,7 +6,12 @@ import { blankedCode, codeRange } from "./lib/cell-globals.js";
 import { isRegularCell } from "./lib/predicates.js";
 import { keepClosures } from "../notebook/shapes.js";
 
-const DEFAULT_MAX_CODE_LINES = 30;
+const MAX_CODE_LINES = integerOption({
+  name: "maxCodeLines",
+  description: "A code cell with this many lines of code or more needs markdown nearby.",
+  minimum: 1,
+  defaultValue: 30,
+});
 
 const docs = `
 ## What it does
@@ -71,9 +77,10 @@ export const unexplainedCode = defineRule({
   fix: "none",
   summary: "Long code cell with no markdown nearby, or a notebook with no documentation links",
   docs,
+  options: [MAX_CODE_LINES],
   check(context) {
     const { notebook } = context;
-    const limit = maxCodeLines(context.options.maxCodeLines);
+    const limit = MAX_CODE_LINES.read(context.options.maxCodeLines);
     const cells = notebook.cells.filter(isRegularCell);
     const markdown = new Map<number, boolean>();
     const isMarkdownCell = (cell: Cell | undefined) => {
@@ -117,10 +124,6 @@ export const unexplainedCode = defineRule({
     }
   },
 });
-
-function maxCodeLines(option: unknown): number {
-  return typeof option === "number" && Number.isInteger(option) && option > 0 ? option : DEFAULT_MAX_CODE_LINES;
-}
 
 /** Lines with something other than whitespace (strings and comments are blanked already). */
 function codeLineCount(blank: string): number {

@@ -1,7 +1,7 @@
 // NVO001: the exact diagnostics (line:column, "fix" when one is offered) of every fixture.
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { lintSource } from "../../src/index.js";
+import { fixSource, lintSource } from "../../src/index.js";
 
 const CODE = "NVO001";
 const DIR = `testfixtures/${CODE}`;
@@ -43,8 +43,12 @@ describe(CODE, () => {
     const strict = lintSource(source, { select: [CODE], ruleOptions: { NVO001: { maxGlobals: 5 } } }).diagnostics;
     expect(strict.map((d) => d.line)).toEqual([28]);
     expect(strict[0]!.message).toContain("14 public global variables (limit 5)");
-    // An invalid option falls back to the default of 10.
-    expect(lintSource(source, { select: [CODE], ruleOptions: { NVO001: { maxGlobals: "many" } } }).diagnostics.map((d) => d.line)).toEqual([38]);
+    // An invalid option or an unknown one is an error, not the default used silently.
+    expect(() => lintSource(source, { select: [CODE], ruleOptions: { NVO001: { maxGlobals: "many" } } })).toThrow(new TypeError("`ruleOptions.NVO001.maxGlobals` must be a non-negative integer"));
+    expect(() => lintSource(source, { select: [CODE], ruleOptions: { NVO001: { maxGlobal: 5 } } })).toThrow(new TypeError("unknown option `ruleOptions.NVO001.maxGlobal` (NVO001 takes: maxGlobals)"));
+    expect(() => fixSource(source, { ruleOptions: { NVX001: {} } })).toThrow(new TypeError("unknown rule code `ruleOptions.NVX001`"));
+    // Options of a rule that is not selected are still checked, and still allowed.
+    expect(lintSource(source, { select: ["NVG003"], ruleOptions: { NVO001: { maxGlobals: 5 } } }).diagnostics).toEqual([]);
   });
 
   it("lists the names and the cell that defines most of them", () => {
