@@ -123,6 +123,18 @@ describe("output formats", () => {
     expect(nb.diagnostics[0]).toMatchObject({ code: "NVG003", location: { line: 21, column: 5 }, fix: { applicability: "safe" } });
   });
 
+  it("--format json gives a failed file's line when it is known, as the text format does", () => {
+    const dir = tree({ "broken.py": DEL_WITHOUT_EMPTY_CACHE.replace("del model", "del (") });
+    const text = runCli(["--check", "broken.py"], { cwd: dir });
+    const line = Number(/^broken\.py:(\d+): syntax error/m.exec(text.stderr)?.[1]);
+    expect(line).toBeGreaterThan(1);
+    const files = JSON.parse(runCli(["--check", "--format", "json", "broken.py", "missing.py"], { cwd: dir }).stdout).files;
+    expect(files[0]).toMatchObject({ path: "broken.py", status: "failed", line });
+    // No line to give: no key.
+    expect(files[1]).toMatchObject({ path: "missing.py", status: "failed" });
+    expect(files[1]).not.toHaveProperty("line");
+  });
+
   it("--format sarif validates against the official SARIF 2.1.0 schema", () => {
     const dir = tree({ "nb.py": DEL_WITHOUT_EMPTY_CACHE, "broken.py": DEL_WITHOUT_EMPTY_CACHE.replace("del model", "del (") });
     const r = runCli(["--check", "--format", "sarif", "."], { cwd: dir });

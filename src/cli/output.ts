@@ -33,7 +33,7 @@ export interface OutputStreams {
   readonly stderr: (text: ReportText) => void;
 }
 
-/** Version of the `--format json` schema (docs/json-output.md). */
+/** Version of the `--format json` schema (README, "Output formats"): an added optional field keeps it. */
 export const JSON_SCHEMA_VERSION = 1;
 
 /** What one file adds to the run's counts. */
@@ -163,6 +163,8 @@ function jsonFile(o: FileOutcome, options: ReportOptions): unknown {
     path: displayPath(o.path),
     status: o.status,
     message: o.message ?? null,
+    // Where a failed file broke, when known (a syntax error): the line the text format shows.
+    ...(o.line ? { line: o.line } : {}),
     applied: o.applied.map((f) => ({ code: f.code, line: f.line, description: f.description })),
     diff: options.dryRun ? o.diff : null,
     diagnostics: o.diagnostics.map((d) => ({
