@@ -27,6 +27,15 @@ function tree(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
+/** The official SARIF 2.1.0 schema, compiled once. */
+const validateSarif = (() => {
+  const schema = JSON.parse(readFileSync(require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"), "utf8"));
+  // The official schema has a pattern that is invalid with the `u` flag; formats (uri) are checked.
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats(ajv);
+  return ajv.compile(schema);
+})();
+
 const CLEAN = DEL_WITHOUT_EMPTY_CACHE.replace("    del model\n", "    del model\n    torch.cuda.empty_cache()\n").replace("def _(model):", "def _(model, torch):");
 
 describe("fixing files", () => {
@@ -139,14 +148,21 @@ describe("output formats", () => {
     const dir = tree({ "nb.py": DEL_WITHOUT_EMPTY_CACHE, "broken.py": DEL_WITHOUT_EMPTY_CACHE.replace("del model", "del (") });
     const r = runCli(["--check", "--format", "sarif", "."], { cwd: dir });
     const log = JSON.parse(r.stdout);
-    const schema = JSON.parse(readFileSync(require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"), "utf8"));
-    // The official schema has a pattern that is invalid with the `u` flag; formats (uri) are checked.
-    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-    addFormats(ajv);
-    const validate = ajv.compile(schema);
-    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    expect(validateSarif(log), JSON.stringify(validateSarif.errors)).toBe(true);
     expect(log.runs[0].results[0]).toMatchObject({ ruleId: "NVG003", level: "warning" });
     expect(log.runs[0].invocations[0].executionSuccessful).toBe(false);
+  });
+
+  it("--format sarif percent-encodes paths into valid uris that decode back to the path", () => {
+    const paths = ["with space/my nb.py", "a,b:c d/x%y.py", "new\nline.py", "données/ünï#?.py"];
+    const dir = tree(Object.fromEntries(paths.map((p) => [p, DEL_WITHOUT_EMPTY_CACHE])));
+    const log = JSON.parse(runCli(["--check", "--format", "sarif", "."], { cwd: dir }).stdout);
+    expect(validateSarif(log), JSON.stringify(validateSarif.errors)).toBe(true);
+    const uris: string[] = log.runs[0].results.map((r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => r.locations[0]!.physicalLocation.artifactLocation.uri);
+    expect(uris.map(decodeURIComponent).sort()).toEqual([...paths].sort());
+    expect(uris).toContain("a%2Cb%3Ac%20d/x%25y.py");
+    // Nothing left raw that RFC 3986 does not allow in a path.
+    for (const uri of uris) expect(uri).toMatch(/^(?:[A-Za-z0-9\-._~!$&'()*+,;=@/]|%[0-9A-F]{2})+$/);
   });
 
   it("reports written file by file read exactly as one JSON document, paths that cannot be searched in sorted place", () => {
@@ -224,7 +240,8 @@ describe("bulk runs", () => {
         const one = runCli([...mode, "--format", format, "--jobs", "1", "."], { cwd: dir });
         const two = runCli([...mode, "--format", format, "--jobs", "2", "."], { cwd: dir });
         expect(two.stdout, `${format} ${mode.join(" ")}`).toBe(one.stdout);
-        if (mode[0] === "--check") expect(two.stdout).toContain("café_");
+        // SARIF uris are percent-encoded (UTF-8).
+        if (mode[0] === "--check") expect(two.stdout).toContain(format === "sarif" ? "caf%C3%A9_" : "café_");
         if (mode[0] === "--dry-run" && format === "text") expect(two.stdout).toContain("modèle_données");
       }
     }

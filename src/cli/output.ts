@@ -4,6 +4,7 @@
 // come, keeping only counts for the end: a run over thousands of notebooks holds no report in
 // memory. Parts rendered in a worker cross to the main thread as UTF-8 bytes (see
 // `asBytes`), so the main thread only copies bytes to its streams.
+import { sep } from "node:path";
 import pc from "picocolors";
 import { ALL_RULES } from "../transforms/index.js";
 import { displayPath } from "./discover.js";
@@ -184,7 +185,7 @@ const SARIF_LEVEL = { error: "error", warning: "warning", info: "note" } as cons
 const RULE_INDEX = new Map(ALL_RULES.map((r, i) => [r.code, i]));
 
 function sarifFile(o: FileOutcome): { items: string[]; notification?: unknown } {
-  const uri = displayPath(o.path).split("\\").join("/");
+  const uri = pathToUri(displayPath(o.path));
   const items = o.diagnostics.map((d) =>
     nestedJson(
       {
@@ -211,6 +212,22 @@ function sarifFile(o: FileOutcome): { items: string[]; notification?: unknown } 
     locations: [{ physicalLocation: { artifactLocation: { uri }, ...(o.line ? { region: { startLine: o.line } } : {}) } }],
   };
   return { items, notification };
+}
+
+/**
+ * A path as a SARIF `uri`, which must be an RFC 3986 URI reference: each segment
+ * percent-encoded as UTF-8 (spaces, `%`, `#`, `?`, line breaks, non-ASCII), `/` between them.
+ * `:` is encoded too, so a relative path whose first segment has one is not read as a scheme.
+ */
+function pathToUri(path: string): string {
+  // Only Windows separates with a backslash; elsewhere it is a character of the name.
+  const segments = (sep === "\\" ? path.replace(/\\/g, "/") : path).split("/");
+  return segments.map(encodeSegment).join("/");
+}
+
+function encodeSegment(segment: string): string {
+  // A lone surrogate (possible in Windows file names) would make encodeURIComponent throw.
+  return encodeURIComponent(segment.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD"));
 }
 
 function escapeData(text: string): string {
