@@ -122,8 +122,26 @@ export function willRename(cell: Cell, name: string): void {
   else registeredNames.set(cell, { names: new Set([name]), byName: undefined });
 }
 
-/** The identifiers of the cell spelled exactly like `name`, in source order. */
+/**
+ * The identifiers of the cell that are `name`, in source order. Python reads identifiers in
+ * their NFKC form (`ﬁle` is `file`), so a cell with non-ASCII identifiers may spell the name in
+ * other ways; those are renamed too.
+ */
 function identifiersNamed(cell: Cell, body: PyNode, name: string): PyNode[] {
+  const spelled = identifiersSpelled(cell, body, name);
+  const other = body.text().normalize("NFKC") === body.text() ? [] : otherSpellings(body, name);
+  return other.length === 0 ? spelled : [...spelled, ...other].sort((a, b) => startOf(a) - startOf(b));
+}
+
+function otherSpellings(body: PyNode, name: string): PyNode[] {
+  return body.findAll({ rule: { kind: "identifier", regex: "[^\\x00-\\x7F]" } }).filter((node) => {
+    const text = node.text();
+    return text !== name && text.normalize("NFKC") === name;
+  });
+}
+
+/** The identifiers of the cell spelled exactly like `name`, in source order. */
+function identifiersSpelled(cell: Cell, body: PyNode, name: string): PyNode[] {
   const entry = registeredNames.get(cell);
   if (!entry?.names.has(name)) return body.findAll({ rule: { kind: "identifier", regex: `^${escapeRegex(name)}$` } });
   const byName = (entry.byName ??= new Map());
