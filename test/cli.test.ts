@@ -110,6 +110,9 @@ describe("rules at hand", () => {
     const r = runCli(["--list-rules"]);
     expect(r.status).toBe(0);
     for (const rule of ALL_RULES) expect(r.stdout).toContain(`${rule.code}  ${rule.name}`);
+    const json = runCli(["--list-rules", "--format", "json"]);
+    expect(JSON.parse(json.stdout).map((rule: { code: string; fix: string }) => [rule.code, rule.fix])).toEqual(ALL_RULES.map((rule) => [rule.code, rule.fix]));
+    expect(runCli(["--list-rules", "--format", "sarif"]).status).toBe(2);
   });
 
   it("--explain prints the rule's documentation", () => {

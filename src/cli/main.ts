@@ -104,7 +104,16 @@ export async function main(argv: string[]): Promise<number> {
   const color = args.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
 
   if (args["list-rules"]) {
-    for (const rule of ALL_RULES) process.stdout.write(`${rule.code}  ${rule.name.padEnd(34)} ${rule.fix.padEnd(6)} ${rule.summary}\n`);
+    if (args.format === "text") {
+      for (const rule of ALL_RULES) process.stdout.write(`${rule.code}  ${rule.name.padEnd(34)} ${rule.fix.padEnd(6)} ${rule.summary}\n`);
+    } else if (args.format === "json") {
+      // As `ruff rule --all --output-format json`: one object per rule, for tools to read.
+      const rules = ALL_RULES.map((r) => ({ code: r.code, name: r.name, section: r.section, severity: r.severity, fix: r.fix, summary: r.summary, options: (r.options ?? []).map((o) => o.name) }));
+      process.stdout.write(JSON.stringify(rules, null, 2) + "\n");
+    } else {
+      process.stderr.write(`nvmarimo-fix: --list-rules prints text or json, not ${args.format}\n`);
+      return EXIT_ERROR;
+    }
     return EXIT_CLEAN;
   }
   if (args.explain !== undefined) {
