@@ -291,6 +291,23 @@ describe("bulk runs", () => {
     const globbed = runCli(["--check", "--format", "json", "gen*/*.py"], { cwd: dir });
     expect(JSON.parse(globbed.stdout).files.map((f: { path: string }) => f.path)).toEqual(["generated/nb.py"]);
   });
+
+  it("finds the same files in a git repository whatever directory it starts from", () => {
+    const dir = tree({
+      ".gitignore": "a/b/\n",
+      "a/.gitignore": "gen_*.py\n",
+      "a/b/x.py": DEL_WITHOUT_EMPTY_CACHE,
+      "a/gen_1.py": DEL_WITHOUT_EMPTY_CACHE,
+      "a/ok.py": DEL_WITHOUT_EMPTY_CACHE,
+    });
+    mkdirSync(join(dir, ".git"));
+    const paths = (args: string[], cwd: string) => JSON.parse(runCli(["--check", "--format", "json", ...args], { cwd }).stdout).files.map((f: { path: string }) => f.path);
+    expect(paths(["."], dir)).toEqual(["a/ok.py"]);
+    expect(paths(["a"], dir)).toEqual(["a/ok.py"]);
+    expect(paths(["."], join(dir, "a"))).toEqual(["ok.py"]);
+    // A file named on the command line is checked even if ignored.
+    expect(paths(["b/x.py", "ok.py"], join(dir, "a"))).toEqual(["b/x.py", "ok.py"]);
+  });
 });
 
 describe("configuration", () => {

@@ -2,7 +2,7 @@
 // a symlink out of the given roots or around a loop.
 import { readFile, readdir, realpath, stat } from "node:fs/promises";
 import ignore, { type Ignore } from "ignore";
-import { join, relative, resolve, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { describeIoError } from "../api.js";
 import { globToRegExp } from "./config.js";
 
@@ -22,25 +22,119 @@ export interface DiscoverOptions {
   readonly respectGitignore?: boolean;
 }
 
-/** The `.gitignore` rules in force in a directory, each with the directory it is relative to. */
+/**
+ * Ignore rules in force in a walk, and where they are anchored. A path is tested as `prefix` +
+ * its path below `base`: `prefix` is empty for a file read in the walk (`base` is its directory)
+ * and is where the walk's root sits below the directory of a file read above it (`base` is the
+ * root as given).
+ */
 interface GitignoreScope {
   readonly base: string;
+  readonly prefix: string;
   readonly rules: Ignore;
 }
 
-async function loadGitignore(dir: string): Promise<GitignoreScope | undefined> {
+/** What is read from disk during one discovery, shared by every path given, so each is read once. */
+interface ReadCache {
+  /** Parsed ignore files by absolute path (undefined: missing or unreadable). */
+  readonly ignoreFiles: Map<string, Promise<Ignore | undefined>>;
+  /** Whether a directory (absolute path) holds `.git`, a directory or a file. */
+  readonly repoRoots: Map<string, Promise<boolean>>;
+}
+
+function readIgnoreFile(cache: ReadCache, file: string): Promise<Ignore | undefined> {
+  let rules = cache.ignoreFiles.get(file);
+  if (!rules) {
+    rules = readFile(file, "utf8").then(
+      (text) => ignore().add(text),
+      () => undefined,
+    );
+    cache.ignoreFiles.set(file, rules);
+  }
+  return rules;
+}
+
+function isRepoRoot(cache: ReadCache, dir: string): Promise<boolean> {
+  let answer = cache.repoRoots.get(dir);
+  if (answer === undefined) {
+    answer = exists(join(dir, ".git"));
+    cache.repoRoots.set(dir, answer);
+  }
+  return answer;
+}
+
+/**
+ * `info/exclude` of the repository at `root`. In a worktree or submodule `.git` is a file naming
+ * the git directory, and a worktree's `commondir` leads to the shared one that holds `info/`.
+ */
+async function gitExcludeFile(root: string): Promise<string | undefined> {
+  const dotGit = join(root, ".git");
   try {
-    const text = await readFile(join(dir, ".gitignore"), "utf8");
-    return { base: dir, rules: ignore().add(text) };
+    if ((await stat(dotGit)).isDirectory()) return join(dotGit, "info", "exclude");
+    const gitdir = /^gitdir:\s*(.+?)\s*$/m.exec(await readFile(dotGit, "utf8"))?.[1];
+    if (!gitdir) return undefined;
+    const dir = resolve(root, gitdir);
+    const common = await readFile(join(dir, "commondir"), "utf8").then(
+      (text) => resolve(dir, text.trim()),
+      () => dir,
+    );
+    return join(common, "info", "exclude");
   } catch {
     return undefined;
   }
 }
 
+/** The rules of the ignore files `files`, in that order, tested from `base` with `prefix`. */
+async function scopesOf(cache: ReadCache, files: readonly (string | undefined)[], base: string, prefix: string): Promise<GitignoreScope[]> {
+  const scopes: GitignoreScope[] = [];
+  for (const file of files) {
+    const rules = file === undefined ? undefined : await readIgnoreFile(cache, file);
+    if (rules) scopes.push({ base, prefix, rules });
+  }
+  return scopes;
+}
+
+/**
+ * The rules a walk of `given` (real path `realRoot`) inherits from above it: inside a git
+ * repository, `info/exclude` and the `.gitignore` of every directory from the repository root
+ * down to the root's parent, so that the same files are found wherever the walk starts (as git,
+ * ruff and ripgrep do). Outside a repository, nothing: like ripgrep, only a repository ties
+ * directories together.
+ */
+async function inheritedScopes(cache: ReadCache, given: string, realRoot: string): Promise<GitignoreScope[]> {
+  if (await isRepoRoot(cache, realRoot)) return []; // the walk reads the repository's own files
+  const above: string[] = []; // from the root's parent up to the repository root
+  for (let dir = dirname(realRoot); ; dir = dirname(dir)) {
+    above.push(dir);
+    if (await isRepoRoot(cache, dir)) break;
+    if (dirname(dir) === dir) return [];
+  }
+  const scopes: GitignoreScope[] = [];
+  for (const [index, dir] of above.reverse().entries()) {
+    const files = index === 0 ? [await gitExcludeFile(dir), join(dir, ".gitignore")] : [join(dir, ".gitignore")];
+    const prefix = relative(dir, realRoot).split(sep).join("/");
+    // A directory named on the command line is searched even if these rules exclude it (as an
+    // explicit file is, and as ripgrep does); they would exclude everything in it, so drop them.
+    for (const scope of await scopesOf(cache, files, given, prefix)) if (!scope.rules.ignores(prefix + "/")) scopes.push(scope);
+  }
+  return scopes;
+}
+
+/** The rules in force in a walked directory: its own, after those of its parents unless it is a repository's root. */
+async function scopesIn(cache: ReadCache, dir: string, realDir: string, repoRoot: boolean, parentScopes: readonly GitignoreScope[]): Promise<readonly GitignoreScope[]> {
+  // A repository is a boundary: the rules of directories above it do not reach into it.
+  const inherited = repoRoot ? [] : parentScopes;
+  const files = repoRoot ? [await gitExcludeFile(realDir), join(realDir, ".gitignore")] : [join(realDir, ".gitignore")];
+  const own = await scopesOf(cache, files, dir, "");
+  return own.length > 0 ? [...inherited, ...own] : inherited;
+}
+
 function gitignored(scopes: readonly GitignoreScope[], path: string, isDirectory: boolean): boolean {
   for (const scope of scopes) {
-    const rel = relative(scope.base, path).split(sep).join("/");
-    if (rel && !rel.startsWith("..") && scope.rules.ignores(isDirectory ? rel + "/" : rel)) return true;
+    const below = relative(scope.base, path).split(sep).join("/");
+    if (!below || below.startsWith("..")) continue;
+    const rel = scope.prefix ? `${scope.prefix}/${below}` : below;
+    if (scope.rules.ignores(isDirectory ? rel + "/" : rel)) return true;
   }
   return false;
 }
@@ -48,9 +142,10 @@ function gitignored(scopes: readonly GitignoreScope[], path: string, isDirectory
 export async function discoverFiles(paths: readonly string[], options: DiscoverOptions = {}): Promise<Discovery> {
   const files = new Set<string>();
   const errors: Array<{ path: string; message: string }> = [];
+  const cache: ReadCache = { ignoreFiles: new Map(), repoRoots: new Map() };
   for (const given of paths) {
     if (/[*?[]/.test(given) && !(await exists(given))) {
-      await expandGlob(given, files, errors, options);
+      await expandGlob(given, files, errors, options, cache);
       continue;
     }
     let info;
@@ -61,6 +156,7 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverO
       continue;
     }
     if (info.isFile()) {
+      // A file named on the command line is checked even if ignored (as ruff does).
       files.add(given);
       continue;
     }
@@ -69,7 +165,9 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverO
       continue;
     }
     const root = await realpath(given);
-    await walk(given, root, new Set([root]), files, errors, options, []);
+    const walk: Walk = { root, seen: new Set([root]), files, errors, options, cache };
+    const inherited = options.respectGitignore === false ? [] : await inheritedScopes(cache, given, root);
+    await walkDirectory(walk, given, root, inherited);
   }
   return { files: [...files].sort(), errors };
 }
@@ -84,7 +182,7 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /** A glob such as `notebooks/**` + `/*.py`: walks the part before the first wildcard, keeps matches. */
-async function expandGlob(pattern: string, files: Set<string>, errors: Array<{ path: string; message: string }>, options: DiscoverOptions): Promise<void> {
+async function expandGlob(pattern: string, files: Set<string>, errors: Array<{ path: string; message: string }>, options: DiscoverOptions, cache: ReadCache): Promise<void> {
   const parts = pattern.split("/");
   const firstWild = parts.findIndex((p) => /[*?[]/.test(p));
   const base = parts.slice(0, firstWild).join("/") || ".";
@@ -98,13 +196,26 @@ async function expandGlob(pattern: string, files: Set<string>, errors: Array<{ p
     return;
   }
   // A glob names files explicitly, so .gitignore does not apply to it (as with a file path).
-  await walk(base, root, new Set([root]), found, errors, { ...options, respectGitignore: false }, []);
+  const walk: Walk = { root, seen: new Set([root]), files: found, errors, options: { ...options, respectGitignore: false }, cache };
+  await walkDirectory(walk, base, root, []);
   for (const file of found) if (matcher.test(file.replace(/^\.\//, ""))) files.add(file);
 }
 
-async function walk(dir: string, root: string, seen: Set<string>, files: Set<string>, errors: Array<{ path: string; message: string }>, options: DiscoverOptions, parentScopes: readonly GitignoreScope[]): Promise<void> {
-  const own = options.respectGitignore === false ? undefined : await loadGitignore(dir);
-  const scopes = own ? [...parentScopes, own] : parentScopes;
+/** One walk from a root given on the command line. */
+interface Walk {
+  /** The root's real path: symlinks are followed only inside it. */
+  readonly root: string;
+  /** Real paths of the directories entered, against symlink loops. */
+  readonly seen: Set<string>;
+  readonly files: Set<string>;
+  readonly errors: Array<{ path: string; message: string }>;
+  readonly options: DiscoverOptions;
+  readonly cache: ReadCache;
+}
+
+/** Walks `dir` (as spelled from the root given), whose real path is `realDir`. */
+async function walkDirectory(walk: Walk, dir: string, realDir: string, parentScopes: readonly GitignoreScope[]): Promise<void> {
+  const { root, seen, files, errors, options } = walk;
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -112,35 +223,34 @@ async function walk(dir: string, root: string, seen: Set<string>, files: Set<str
     errors.push({ path: dir, message: describeIoError(error) });
     return;
   }
+  const repoRoot = entries.some((entry) => entry.name === ".git");
+  const scopes = options.respectGitignore === false ? [] : await scopesIn(walk.cache, dir, realDir, repoRoot, parentScopes);
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const path = join(dir, entry.name);
+    let real = join(realDir, entry.name);
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
-      let target: string;
       try {
-        target = await realpath(path);
-        const info = await stat(target);
+        real = await realpath(path);
+        const info = await stat(real);
         isDirectory = info.isDirectory();
         isFile = info.isFile();
       } catch (error) {
         errors.push({ path, message: describeIoError(error) });
         continue;
       }
-      // Never leave the root, never go round a loop.
-      if (target !== root && !target.startsWith(root + sep)) continue;
-      if (isDirectory && seen.has(target)) continue;
-      if (isDirectory) seen.add(target);
-    } else if (isDirectory) {
-      const real = resolve(dir, entry.name);
-      if (seen.has(real)) continue;
-      seen.add(real);
+      // Never leave the root.
+      if (real !== root && !real.startsWith(root + sep)) continue;
     }
     if (isDirectory) {
+      // Never go round a loop.
+      if (seen.has(real)) continue;
+      seen.add(real);
       if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
       if (options.isExcluded?.(path, true) || gitignored(scopes, path, true)) continue;
-      await walk(path, root, seen, files, errors, options, scopes);
+      await walkDirectory(walk, path, real, scopes);
     } else if (isFile && entry.name.endsWith(".py")) {
       if (options.isExcluded?.(path, false) || gitignored(scopes, path, false)) continue;
       files.add(path);

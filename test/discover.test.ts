@@ -1,0 +1,98 @@
+// File discovery: which files a run finds from the paths given, .gitignore files included.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { discoverFiles } from "../src/cli/discover.js";
+import { tempDir } from "./helpers/cli.js";
+
+/** A temporary tree; a name ending in `/` is an empty directory. */
+function tree(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [name, content] of Object.entries(files)) {
+    if (name.endsWith("/")) {
+      mkdirSync(join(dir, name), { recursive: true });
+      continue;
+    }
+    mkdirSync(join(dir, name, ".."), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+/** The files found from `paths` (relative to `dir`), as paths relative to `dir`. */
+async function found(dir: string, ...paths: string[]): Promise<string[]> {
+  const discovery = await discoverFiles(paths.map((p) => join(dir, p)));
+  expect(discovery.errors).toEqual([]);
+  return discovery.files.map((f) => relative(dir, f));
+}
+
+describe("the .gitignore files of the directories above", () => {
+  const repo = () =>
+    tree({
+      ".git/": "",
+      ".gitignore": "a/b/\n",
+      "a/.gitignore": "gen_*.py\n",
+      "a/b/x.py": "",
+      "a/gen_1.py": "",
+      "a/ok.py": "",
+      "a/c/y.py": "",
+      "a/c/gen_2.py": "",
+      "top.py": "",
+    });
+
+  it("apply inside a git repository: the same files are found wherever the walk starts", async () => {
+    const dir = repo();
+    expect(await found(dir, ".")).toEqual(["a/c/y.py", "a/ok.py", "top.py"]);
+    expect(await found(dir, "a")).toEqual(["a/c/y.py", "a/ok.py"]);
+    expect(await found(dir, "a/c")).toEqual(["a/c/y.py"]);
+  });
+
+  it("are anchored to their own directory", async () => {
+    // `/y.py` in a/.gitignore means a/y.py, not a/c/y.py; `c/y.py` in the root's means c/y.py.
+    const dir = tree({ ".git/": "", ".gitignore": "c/y.py\n", "a/.gitignore": "/y.py\n", "a/y.py": "", "a/c/y.py": "", "a/c/z.py": "" });
+    expect(await found(dir, "a/c")).toEqual(["a/c/y.py", "a/c/z.py"]);
+    expect(await found(dir, "a")).toEqual(["a/c/y.py", "a/c/z.py"]);
+  });
+
+  it("stop at the repository root: a .gitignore above it does not apply", async () => {
+    const dir = tree({ ".gitignore": "*.py\n", "repo/.git/": "", "repo/sub/x.py": "" });
+    expect(await found(dir, "repo/sub")).toEqual(["repo/sub/x.py"]);
+    expect(await found(dir, "repo")).toEqual(["repo/sub/x.py"]);
+    // Walking down into the repository from outside it does not carry them in either.
+    const outer = tree({ ".gitignore": "x.py\n", "y.py": "", "repo/.git/": "", "repo/x.py": "" });
+    expect(await found(outer, ".")).toEqual(["repo/x.py", "y.py"]);
+  });
+
+  it("do not apply outside a git repository (as ripgrep), those inside the walk do", async () => {
+    const dir = tree({ ".gitignore": "a/b/\n", "a/.gitignore": "gen_*.py\n", "a/b/x.py": "", "a/gen_1.py": "", "a/ok.py": "" });
+    expect(await found(dir, "a")).toEqual(["a/b/x.py", "a/ok.py"]);
+    expect(await found(dir, ".")).toEqual(["a/ok.py"]);
+  });
+
+  it("do not exclude a directory or a file named on the command line", async () => {
+    const dir = repo();
+    expect(await found(dir, "a/b")).toEqual(["a/b/x.py"]);
+    expect(await found(dir, "a/gen_1.py", "a/b/x.py")).toEqual(["a/b/x.py", "a/gen_1.py"]);
+  });
+
+  it("include .git/info/exclude, also through the .git file of a worktree", async () => {
+    const dir = tree({ ".git/info/exclude": "skip_*.py\n", "sub/skip_1.py": "", "sub/keep.py": "" });
+    expect(await found(dir, ".")).toEqual(["sub/keep.py"]);
+    expect(await found(dir, "sub")).toEqual(["sub/keep.py"]);
+    const worktree = tree({
+      "main/.git/info/exclude": "skip_*.py\n",
+      "main/.git/worktrees/w/commondir": "../..\n",
+      "w/.git": "gitdir: ../main/.git/worktrees/w\n",
+      "w/sub/skip_1.py": "",
+      "w/sub/keep.py": "",
+    });
+    expect(await found(worktree, "w")).toEqual(["w/sub/keep.py"]);
+    expect(await found(worktree, "w/sub")).toEqual(["w/sub/keep.py"]);
+  });
+
+  it("are not read when .gitignore is not respected", async () => {
+    const dir = repo();
+    const discovery = await discoverFiles([join(dir, "a")], { respectGitignore: false });
+    expect(discovery.files.map((f) => relative(dir, f))).toEqual(["a/b/x.py", "a/c/gen_2.py", "a/c/y.py", "a/gen_1.py", "a/ok.py"]);
+  });
+});
