@@ -308,6 +308,14 @@ describe("bulk runs", () => {
     // A file named on the command line is checked even if ignored.
     expect(paths(["b/x.py", "ok.py"], join(dir, "a"))).toEqual(["b/x.py", "ok.py"]);
   });
+
+  it("checks and counts a file once however many ways it is named", () => {
+    const dir = tree({ "ex/r.py": DEL_WITHOUT_EMPTY_CACHE, "d/x.py": DEL_WITHOUT_EMPTY_CACHE });
+    const r = runCli(["--check", "ex/r.py", "./ex/r.py", "d/../ex/r.py", join(dir, "ex/r.py"), "d", "d/x.py"], { cwd: dir });
+    expect(r.stderr).toContain("Scanned 2 files");
+    expect(r.stdout.match(/^ex\/r\.py:/gm)?.length).toBe(1);
+    expect(r.stdout.match(/^d\/x\.py:/gm)?.length).toBe(1);
+  });
 });
 
 describe("configuration", () => {

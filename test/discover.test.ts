@@ -1,5 +1,5 @@
 // File discovery: which files a run finds from the paths given, .gitignore files included.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { discoverFiles } from "../src/cli/discover.js";
@@ -94,5 +94,29 @@ describe("the .gitignore files of the directories above", () => {
     const dir = repo();
     const discovery = await discoverFiles([join(dir, "a")], { respectGitignore: false });
     expect(discovery.files.map((f) => relative(dir, f))).toEqual(["a/b/x.py", "a/c/gen_2.py", "a/c/y.py", "a/gen_1.py", "a/ok.py"]);
+  });
+});
+
+describe("one file named several ways", () => {
+  it("is found once, under the first spelling, in sorted order", async () => {
+    const dir = tree({ "ex/r.py": "", "dup/m.py": "", "z.py": "" });
+    const discovery = await discoverFiles([join(dir, "z.py"), join(dir, "ex/r.py"), `${dir}/./ex/r.py`, join(dir, "dup") + "/../dup/m.py", join(dir, "dup/m.py")]);
+    expect(discovery.files.map((f) => relative(dir, f))).toEqual(["dup/m.py", "ex/r.py", "z.py"]);
+    expect(discovery.files).toContain(`${dir}/dup/../dup/m.py`);
+  });
+
+  it("is found once when a directory holding it is given too, or a glob matches it", async () => {
+    const dir = tree({ "d/x.py": "", "d/e/y.py": "" });
+    expect(await found(dir, "d", "d/x.py", "d/e", "d/*.py")).toEqual(["d/e/y.py", "d/x.py"]);
+  });
+
+  it("is found once through a symlink inside the walk", async () => {
+    const dir = tree({ "d/x.py": "" });
+    symlinkSync("x.py", join(dir, "d", "y.py"));
+    symlinkSync(".", join(dir, "d", "same"));
+    expect(await found(dir, "d", "d/y.py")).toEqual(["d/x.py"]);
+    // A glob matching the file and not the symlink sorted before it still finds the file.
+    symlinkSync("x.py", join(dir, "d", "a.py"));
+    expect(await found(dir, "d/x*.py")).toEqual(["d/x.py"]);
   });
 });

@@ -139,8 +139,18 @@ function gitignored(scopes: readonly GitignoreScope[], path: string, isDirectory
   return false;
 }
 
+/**
+ * Found files by real path, each with the first spelling met: `x.py`, `./x.py`, `d/../x.py`, an
+ * absolute path, a symlink or a directory holding it all name one file, checked and counted once.
+ */
+type FoundFiles = Map<string, string>;
+
+function addFile(files: FoundFiles, real: string, spelling: string): void {
+  if (!files.has(real)) files.set(real, spelling);
+}
+
 export async function discoverFiles(paths: readonly string[], options: DiscoverOptions = {}): Promise<Discovery> {
-  const files = new Set<string>();
+  const files: FoundFiles = new Map();
   const errors: Array<{ path: string; message: string }> = [];
   const cache: ReadCache = { ignoreFiles: new Map(), repoRoots: new Map() };
   for (const given of paths) {
@@ -148,28 +158,28 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverO
       await expandGlob(given, files, errors, options, cache);
       continue;
     }
-    let info;
+    let info, root;
     try {
       info = await stat(given);
+      root = await realpath(given);
     } catch (error) {
       errors.push({ path: given, message: describeIoError(error) });
       continue;
     }
     if (info.isFile()) {
       // A file named on the command line is checked even if ignored (as ruff does).
-      files.add(given);
+      addFile(files, root, given);
       continue;
     }
     if (!info.isDirectory()) {
       errors.push({ path: given, message: "not a regular file or directory" });
       continue;
     }
-    const root = await realpath(given);
     const walk: Walk = { root, seen: new Set([root]), files, errors, options, cache };
     const inherited = options.respectGitignore === false ? [] : await inheritedScopes(cache, given, root);
     await walkDirectory(walk, given, root, inherited);
   }
-  return { files: [...files].sort(), errors };
+  return { files: [...files.values()].sort(), errors };
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -182,12 +192,11 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /** A glob such as `notebooks/**` + `/*.py`: walks the part before the first wildcard, keeps matches. */
-async function expandGlob(pattern: string, files: Set<string>, errors: Array<{ path: string; message: string }>, options: DiscoverOptions, cache: ReadCache): Promise<void> {
+async function expandGlob(pattern: string, files: FoundFiles, errors: Array<{ path: string; message: string }>, options: DiscoverOptions, cache: ReadCache): Promise<void> {
   const parts = pattern.split("/");
   const firstWild = parts.findIndex((p) => /[*?[]/.test(p));
   const base = parts.slice(0, firstWild).join("/") || ".";
   const matcher = globToRegExp(pattern.replace(/^\.\//, ""));
-  const found = new Set<string>();
   let root: string;
   try {
     root = await realpath(base);
@@ -196,9 +205,9 @@ async function expandGlob(pattern: string, files: Set<string>, errors: Array<{ p
     return;
   }
   // A glob names files explicitly, so .gitignore does not apply to it (as with a file path).
-  const walk: Walk = { root, seen: new Set([root]), files: found, errors, options: { ...options, respectGitignore: false }, cache };
+  const keep = (file: string) => matcher.test(file.replace(/^\.\//, ""));
+  const walk: Walk = { root, seen: new Set([root]), files, keep, errors, options: { ...options, respectGitignore: false }, cache };
   await walkDirectory(walk, base, root, []);
-  for (const file of found) if (matcher.test(file.replace(/^\.\//, ""))) files.add(file);
 }
 
 /** One walk from a root given on the command line. */
@@ -207,7 +216,9 @@ interface Walk {
   readonly root: string;
   /** Real paths of the directories entered, against symlink loops. */
   readonly seen: Set<string>;
-  readonly files: Set<string>;
+  readonly files: FoundFiles;
+  /** Which files found to keep (a glob's matches); filtered before two names of a file are merged. */
+  readonly keep?: (path: string) => boolean;
   readonly errors: Array<{ path: string; message: string }>;
   readonly options: DiscoverOptions;
   readonly cache: ReadCache;
@@ -252,8 +263,8 @@ async function walkDirectory(walk: Walk, dir: string, realDir: string, parentSco
       if (options.isExcluded?.(path, true) || gitignored(scopes, path, true)) continue;
       await walkDirectory(walk, path, real, scopes);
     } else if (isFile && entry.name.endsWith(".py")) {
-      if (options.isExcluded?.(path, false) || gitignored(scopes, path, false)) continue;
-      files.add(path);
+      if (options.isExcluded?.(path, false) || gitignored(scopes, path, false) || walk.keep?.(path) === false) continue;
+      addFile(files, real, path);
     }
   }
 }
