@@ -27,6 +27,8 @@ const EXPECTED: Record<string, string[]> = {
   "setup-and-functions-read-globals": ["NVO002:28:5 fix"],
   "ui-elements-and-read-globals-no-change": [],
   "whitespace-lines-in-strings": ["NVO002:16:15 fix", "NVO002:25:5 fix"],
+  "return-line-comments-kept-crlf": ["NVO002:18:5 fix", "NVO002:23:5 fix", "NVO002:29:5 fix"],
+  "nfkc-spellings-renamed": ["NVO002:11:5 fix", "NVO002:13:5 fix"],
 };
 
 describe(CODE, () => {
