@@ -55,7 +55,8 @@ with app.setup:
 
 ## Fix
 Without a block, inserts one at the top of the file (after a shebang or encoding line), in the
-format \`uv add --script\` writes: \`requires-python = ">=3.11"\` and the sorted PyPI names of the
+format \`uv add --script\` writes: \`requires-python = ">=3.11"\` (\`">=3.12"\` when the notebook uses
+type parameters or \`type\` aliases) and the sorted PyPI names of the
 imported packages, \`marimo\` included, standard library left out. A block without
 \`dependencies\` gets the list before its closing \`# ///\`; a list that misses packages gets them
 added (in sorted position when the list is sorted), keeping its indentation and quotes.
@@ -85,6 +86,22 @@ const OPTIONAL_IMPORT: Matcher = {
 };
 const CODING_LINE = /^[ \t\f]*#.*?coding[:=][ \t]*[-\w.]+/;
 const REQUIRES_PYTHON = ">=3.11";
+/** Python 3.12 syntax (PEP 695): `type` aliases and type parameters of a `def` or `class`. */
+const PEP_695_TEXT = /^[ \t]*type[ \t]+\w+|(?:def|class)[ \t]+\w+[ \t]*\[/m;
+const PEP_695: Matcher = {
+  rule: {
+    any: [
+      { kind: "type_alias_statement" },
+      { kind: "type_parameter", inside: { any: [{ kind: "function_definition" }, { kind: "class_definition" }] } },
+    ],
+  },
+};
+
+/** The oldest Python that parses the notebook: 3.11, or 3.12 for PEP 695 syntax. */
+function requiresPython(notebook: Notebook): string {
+  const newSyntax = PEP_695_TEXT.test(notebook.source) && notebook.root.root().find(PEP_695) !== null;
+  return newSyntax ? ">=3.12" : REQUIRES_PYTHON;
+}
 
 interface Dependencies {
   /** For each required import: the distributions that satisfy it (the first is written). */
@@ -154,7 +171,7 @@ function reportMissingBlock(context: RuleContext, dependencies: Dependencies): v
   const { source } = context.notebook;
   const names = [...dependencies.required.keys()].sort(byCodePoint);
   const at = blockInsertionPoint(source);
-  const block = ["# /// script", `# requires-python = "${REQUIRES_PYTHON}"`, "# dependencies = [", ...names.map((n) => `#     "${n}",`), "# ]", "# ///"].join("\n");
+  const block = ["# /// script", `# requires-python = "${requiresPython(context.notebook)}"`, "# dependencies = [", ...names.map((n) => `#     "${n}",`), "# ]", "# ///"].join("\n");
   // marimo writes one blank line between the header and `import marimo`; a blank line also keeps
   // the block apart from a comment header that follows it.
   const separator = /^(?:import\s+marimo\b|#)/.test(source.slice(at)) ? "\n\n" : "\n";

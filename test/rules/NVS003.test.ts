@@ -46,4 +46,15 @@ describe("NVS003 missing-dependency-metadata", () => {
     const lines = fixSource(source, { select: ["NVS003"] }).output.split("\n");
     expect(lines.slice(0, 4)).toEqual(["#!/usr/bin/env python3", "# -*- coding: utf-8 -*-", "# /// script", '# requires-python = ">=3.11"']);
   });
+
+  // Python 3.12 syntax cannot be a fixture: the fixture test parses outputs with the venv's 3.11.
+  it("asks for Python 3.12 when the notebook uses type parameters or `type` aliases, not for `list[T]` annotations", () => {
+    const notebook = (code: string) =>
+      `import marimo\n\napp = marimo.App()\n\n\n@app.cell\ndef _():\n    import numpy as np\n${code.replace(/^/gm, "    ")}\n    return\n\n\nif __name__ == "__main__":\n    app.run()\n`;
+    const requires = (code: string) => /requires-python = "([^"]+)"/.exec(fixSource(notebook(code), { select: ["NVS003"] }).output)?.[1];
+    expect(requires("def first[T](xs: list[T]) -> T:\n    return xs[0]")).toBe(">=3.12");
+    expect(requires("class Box[T]:\n    pass")).toBe(">=3.12");
+    expect(requires("type Pair = tuple[int, int]")).toBe(">=3.12");
+    expect(requires("def first(xs: list[int]) -> int:\n    return xs[0]\ntype_name = 'x'")).toBe(">=3.11");
+  });
 });
