@@ -1,12 +1,13 @@
 // A cell's refs and defs (src/notebook/scope.ts) against marimo's own compiler, snippet by
 // snippet. marimo reads function and class bodies in order (`x = best; best = 1` reads `best`),
 // stores an augmented target without reading it (`x += 1`), and ignores `except ... as e`
-// names only inside their handler; signatures must follow it, not Python's scoping.
+// names only inside their handler, and reads a definition's decorators, defaults, annotations
+// and bases as a nested block (`class C(Base)` then `Base = 1` reads nothing); signatures must
+// follow it, not Python's scoping.
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { cellVariables } from "../src/notebook/dataflow.js";
-import { parseNotebook } from "../src/notebook/model.js";
+import { cellRefsAndDefs } from "./helpers/cell-scope.js";
 import { PYTHON } from "./helpers/python.js";
 
 const snippets = JSON.parse(readFileSync("test/scope-cases.json", "utf8")) as string[];
@@ -22,17 +23,8 @@ json.dump(out, sys.stdout)
 `;
 const marimo = JSON.parse(execFileSync(PYTHON, ["-c", MARIMO_REFS], { input: JSON.stringify(snippets), encoding: "utf8" })) as Array<{ refs: string[]; defs: string[] }>;
 
-function ours(code: string): { refs: string[]; defs: string[] } {
-  const body = code.split("\n").map((line) => (line.trim() === "" ? "" : `    ${line}`)).join("\n");
-  const source = `import marimo\napp = marimo.App()\n\n\n@app.cell\ndef _():\n${body}\n    return\n`;
-  const parsed = parseNotebook(source);
-  if (!parsed.ok) throw new Error(parsed.message);
-  const variables = cellVariables(parsed.notebook.cells[0]!, source);
-  return { refs: [...variables.refs].sort(), defs: [...variables.defs].sort() };
-}
-
 describe("refs and defs match marimo's compiler", () => {
   it.each(snippets.map((code, i) => ({ code, i })))("$code", ({ code, i }) => {
-    expect(ours(code)).toEqual(marimo[i]);
+    expect(cellRefsAndDefs(code)).toEqual(marimo[i]);
   });
 });

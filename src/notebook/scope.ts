@@ -28,7 +28,15 @@ export function isPrivateName(name: string): boolean {
   return name === "__" || (name.startsWith("_") && !name.startsWith("__"));
 }
 
-type ScopeKind = "module" | "function" | "class" | "comprehension";
+/**
+ * "annotation" holds what a `def` or `class` statement evaluates before its body (decorators,
+ * defaults, annotations, bases) and a `type` alias's value, with the PEP 695 type parameters
+ * (`def f[T]`, `type A[T] = ...`) it binds. marimo reads all these in the definition's own
+ * block, so the scope hides the names it binds and passes every other read on to the scope
+ * around it as a nested block's read, resolved against that scope's every binding: `class
+ * C(Base)` then `Base = 1` reads nothing, nor does `type A = B` then `B = 1`.
+ */
+type ScopeKind = "module" | "function" | "class" | "comprehension" | "annotation";
 
 class Scope {
   readonly bound = new Set<string>();
@@ -88,6 +96,11 @@ class CellAnalyzer {
       else if (!scope.bound.has(name)) this.refs.add(name);
       return;
     }
+    if (scope.kind === "annotation") {
+      // Type parameters are bound from the start (in order: `def f[T: U, U]` reads `U`).
+      if (!scope.bound.has(name)) this.read(name, scope.parent!, true);
+      return;
+    }
     if (scope.globals.has(name)) {
       this.read(name, this.module, nested);
       return;
@@ -105,9 +118,10 @@ class CellAnalyzer {
   private readOutside(name: string, scope: Scope): void {
     let target = scope.parent!;
     // Function bodies do not see class scopes; but marimo, which keeps blocks rather than
-    // Python's scopes, drops a method's ref to a name its class binds.
+    // Python's scopes, drops a method's ref to a name its class binds. A function's body sits in
+    // the annotation scope of its signature, which sits in the class.
     if (scope.kind === "function") {
-      for (; target.kind === "class"; target = target.parent!) if (target.bound.has(name)) return;
+      for (; target.kind === "class" || target.kind === "annotation"; target = target.parent!) if (target.bound.has(name)) return;
     }
     this.read(name, target, true);
   }
@@ -260,9 +274,16 @@ class CellAnalyzer {
       case "function_definition":
         this.visitFunction(node, scope);
         return;
-      case "decorated_definition":
-        for (const child of node.namedChildren()) this.visit(child, scope);
+      case "decorated_definition": {
+        const children = node.namedChildren();
+        const definition = children[children.length - 1];
+        // marimo reads decorators in the definition's block (a generic function's type
+        // parameters are bound there).
+        if (definition?.kind() === "function_definition") this.visitFunction(definition, scope, children.slice(0, -1));
+        else if (definition?.kind() === "class_definition") this.visitClass(definition, scope, children.slice(0, -1));
+        else this.visitAll(children, scope);
         return;
+      }
       case "class_definition":
         this.visitClass(node, scope);
         return;
@@ -283,10 +304,17 @@ class CellAnalyzer {
         this.visitMatch(node, scope);
         return;
       case "type_alias_statement": {
-        const [nameType, valueType] = node.namedChildren();
-        if (valueType) this.visit(valueType, scope);
-        const name = nameType?.namedChildren()[0];
+        // `type A[T] = V` defines A first (marimo: `type Rec = list[Rec]` reads nothing), then
+        // reads V in an annotation scope that binds T.
+        const head = node.field("left")?.namedChildren()[0];
+        const generic = head?.kind() === "generic_type";
+        const name = generic ? head!.namedChildren()[0] : head;
         if (name?.kind() === "identifier") this.bind(name.text(), scope);
+        const annotation = new Scope("annotation", scope);
+        const parameters = generic ? head!.namedChildren().find((child) => child.kind() === "type_parameter") : undefined;
+        if (parameters) this.bindTypeParameters(parameters, annotation, annotation);
+        const value = node.field("right");
+        if (value) this.visit(value, annotation);
         return;
       }
       default:
@@ -434,19 +462,56 @@ class CellAnalyzer {
     }
   }
 
-  private visitFunction(node: PyNode, scope: Scope): void {
+  private visitFunction(node: PyNode, scope: Scope, decorators: readonly PyNode[] = []): void {
     const name = node.field("name");
-    const inner = new Scope("function", scope);
-    // Defaults, annotations and decorators run now, in the enclosing scope.
-    this.visitParameters(node.field("parameters"), scope, inner);
+    // Decorators, defaults and annotations run now, in the enclosing scope; but marimo reads
+    // them in the function's block, as a nested block's reads: a method's `x: T` is no ref when
+    // its class binds T, even after the method. In `def f[T: B](x: T) -> T`, T is bound there
+    // from the start, for all of these and the body: never a ref or def.
+    const outer = new Scope("annotation", scope);
+    const typeParameters = node.field("type_parameters");
+    if (typeParameters) this.bindTypeParameters(typeParameters, outer, outer);
+    this.visitAll(decorators, outer);
+    const inner = new Scope("function", outer);
+    this.visitParameters(node.field("parameters"), outer, inner);
     const returnType = node.field("return_type");
-    if (returnType) this.visit(returnType, scope);
+    if (returnType) this.visit(returnType, outer);
     if (name) this.bind(name.text(), scope);
     const body = node.field("body");
     this.defer(scope, () => {
       if (body) this.visit(body, inner);
       this.close(inner);
     });
+  }
+
+  /**
+   * Binds the names of a `[T: Bound, *Ts, **P]` list in `bindIn`, reading each bound (or
+   * constraints tuple) in `readIn` right after its own name is bound, as marimo does.
+   */
+  private bindTypeParameters(parameters: PyNode, bindIn: Scope, readIn: Scope): void {
+    for (const type of parameters.namedChildren()) {
+      const parameter = type.namedChildren()[0];
+      if (!parameter) continue;
+      switch (parameter.kind()) {
+        case "identifier":
+          bindIn.bound.add(normalizeIdentifier(parameter.text()));
+          break;
+        case "constrained_type": {
+          const [nameType, bound] = parameter.namedChildren();
+          const id = nameType?.namedChildren()[0];
+          if (id?.kind() === "identifier") bindIn.bound.add(normalizeIdentifier(id.text()));
+          if (bound) this.visit(bound, readIn);
+          break;
+        }
+        case "splat_type": {
+          const id = parameter.namedChildren()[0];
+          if (id?.kind() === "identifier") bindIn.bound.add(normalizeIdentifier(id.text()));
+          break;
+        }
+        default:
+          this.visit(parameter, readIn);
+      }
+    }
   }
 
   /** Runs `visit` when `scope`'s function (or the cell) closes, with the `except` names that are obscured here. */
@@ -470,12 +535,21 @@ class CellAnalyzer {
     });
   }
 
-  private visitClass(node: PyNode, scope: Scope): void {
+  private visitClass(node: PyNode, scope: Scope, decorators: readonly PyNode[] = []): void {
+    // Decorators, bases and keywords run now, in the enclosing scope; marimo reads them in the
+    // class's block, as a nested block's reads (`class C(Base)` then `Base = 1` reads nothing).
+    // The class's type parameters are not bound there yet: `class C[T](Base[T])` reads `T`.
+    const outer = new Scope("annotation", scope);
+    this.visitAll(decorators, outer);
     const superclasses = node.field("superclasses");
-    if (superclasses) this.visit(superclasses, scope);
+    if (superclasses) this.visit(superclasses, outer);
     const inner = new Scope("class", scope);
     const body = node.field("body");
     if (body) this.visit(body, inner);
+    // marimo binds a class's type parameters in its block after its bases and body: a direct
+    // read there (`class C[T](Base[T])`, `x: T`) is a ref, a method's or comprehension's is not.
+    const typeParameters = node.field("type_parameters");
+    if (typeParameters) this.bindTypeParameters(typeParameters, inner, inner);
     this.close(inner);
     const name = node.field("name");
     if (name) this.bind(name.text(), scope);
