@@ -6,7 +6,7 @@ import { unifiedDiff } from "./engine/diff.js";
 import { drain, fixPasses, type AppliedFix } from "./engine/fixer.js";
 import { lintNotebook, type InternalError } from "./engine/lint.js";
 import { ruleOptionsProblem } from "./engine/options.js";
-import { selectRules, type Selection } from "./engine/select.js";
+import { selectRules, unknownSelectors, type Selection } from "./engine/select.js";
 import type { Diagnostic, Rule, RuleOptions } from "./engine/types.js";
 import { parseNotebook, type Notebook } from "./notebook/model.js";
 import { ALL_RULES } from "./transforms/index.js";
@@ -23,6 +23,8 @@ export interface LintOptions extends Selection {
 export interface FixSourceOptions extends LintOptions {
   readonly unsafeFixes?: boolean;
 }
+
+const BOM = "\uFEFF";
 
 export type SourceErrorKind = "not-marimo" | "syntax-error" | "not-utf8" | "io";
 
@@ -57,13 +59,34 @@ export interface FixSourceResult {
   readonly converged: boolean;
 }
 
-/** The selected rules. Throws `TypeError` for options of an unknown rule, an unknown option or a bad value. */
+/**
+ * The selected rules. Throws `TypeError` for a selection that is not a list of codes or prefixes
+ * of the given rules (a typo would make every notebook look clean), and for options of an
+ * unknown rule, an unknown option or a bad value.
+ */
 function activeRules(options: LintOptions): Rule[] {
   const rules = options.rules ?? ALL_RULES;
+  for (const key of ["select", "extendSelect", "ignore"] as const) {
+    const selectors: unknown = options[key];
+    if (selectors === undefined) continue;
+    if (!Array.isArray(selectors) || selectors.some((s) => typeof s !== "string")) throw new TypeError(`${key} must be an array of rule codes or prefixes`);
+    const unknown = unknownSelectors(rules, selectors as string[]);
+    if (unknown.length > 0) throw new TypeError(`${key}: unknown rule code or prefix: ${unknown.join(", ")}`);
+  }
+  const ruleOptions: unknown = options.ruleOptions;
+  if (ruleOptions !== undefined && (typeof ruleOptions !== "object" || ruleOptions === null || Array.isArray(ruleOptions))) {
+    throw new TypeError("ruleOptions must be an object of options by rule code");
+  }
   // Checked against every rule given, not the selected ones: options for a rule left out are fine.
   const problem = options.ruleOptions && ruleOptionsProblem(rules, options.ruleOptions, "ruleOptions.");
   if (problem) throw new TypeError(problem);
   return selectRules(rules, options);
+}
+
+/** The source without its byte-order mark, which Python and marimo do not take for code. */
+function withoutBom(source: unknown): { text: string; bom: string } {
+  if (typeof source !== "string") throw new TypeError(`source must be a string, not ${source === null ? "null" : typeof source}`);
+  return source.startsWith(BOM) ? { text: source.slice(1), bom: BOM } : { text: source, bom: "" };
 }
 
 function parseOrThrow(source: string): Notebook {
@@ -77,7 +100,7 @@ function parseOrThrow(source: string): Notebook {
 
 /** Lints notebook source. Throws `NotebookSourceError` for input that is not a valid notebook. */
 export function lintSource(source: string, options: LintOptions = {}): LintSourceResult {
-  const notebook = parseOrThrow(source);
+  const notebook = parseOrThrow(withoutBom(source).text);
   const { diagnostics, internalErrors } = lintNotebook(notebook, activeRules(options), options.ruleOptions, undefined, options.path);
   return { diagnostics, internalErrors };
 }
@@ -104,7 +127,9 @@ function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-function* fixSteps(source: string, options: FixSourceOptions): Generator<void, FixSourceResult> {
+function* fixSteps(input: string, options: FixSourceOptions): Generator<void, FixSourceResult> {
+  // A byte-order mark stays in front of the output (fixes insert at the top of the file).
+  const { text: source, bom } = withoutBom(input);
   const notebook = parseOrThrow(source);
   const rules = activeRules(options);
   const loop = yield* fixPasses(notebook, { rules, unsafeFixes: options.unsafeFixes ?? false, ...(options.ruleOptions ? { ruleOptions: options.ruleOptions } : {}), ...(options.path !== undefined ? { path: options.path } : {}) });
@@ -113,7 +138,7 @@ function* fixSteps(source: string, options: FixSourceOptions): Generator<void, F
   let diff: string | undefined;
   const remaining = loop.remaining ?? lintNotebook(loop.output === source ? notebook : parseOrThrow(loop.output), rules, options.ruleOptions, undefined, options.path).diagnostics;
   return {
-    output: loop.output,
+    output: bom + loop.output,
     diagnostics: remaining,
     applied: loop.applied,
     // Computed when read: a run that writes files never shows it.
@@ -126,7 +151,6 @@ function* fixSteps(source: string, options: FixSourceOptions): Generator<void, F
 }
 
 const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-const BOM = "\uFEFF";
 
 /** Reads a file as UTF-8 text; a byte-order mark is split off so it can be written back. */
 export async function readNotebookFile(path: string): Promise<{ source: string; bom: boolean }> {
@@ -154,7 +178,8 @@ export function readNotebookFileSync(path: string): { source: string; bom: boole
   return decodeNotebook(bytes);
 }
 
-function decodeNotebook(bytes: Buffer): { source: string; bom: boolean } {
+/** Decodes a notebook's bytes as UTF-8; a byte-order mark is split off so it can be written back. */
+export function decodeNotebook(bytes: Uint8Array): { source: string; bom: boolean } {
   let text: string;
   try {
     text = UTF8.decode(bytes);

@@ -1,9 +1,10 @@
 // Bad input gets one clear line naming the file and the reason, and nothing is written.
+import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixSource, lintSource, NotebookSourceError } from "../src/index.js";
-import { runCli, tempDir } from "./helpers/cli.js";
+import { BIN, runCli, tempDir } from "./helpers/cli.js";
 import { DEL_WITHOUT_EMPTY_CACHE } from "./helpers/notebooks.js";
 
 function unchanged(path: string, before: Buffer, mtimeMs: number): void {
@@ -84,6 +85,47 @@ describe("bad input", () => {
     const r = runCli(["--dry-run", dir]);
     expect(r.status).toBe(1);
     expect(r.stdout.match(/^\+\+\+ /gm)?.length).toBe(1);
+  });
+
+  it("stdin: bytes that are not UTF-8 give one line and come back untouched; a byte-order mark stays in front", () => {
+    const latin1 = Buffer.concat([Buffer.from(DEL_WITHOUT_EMPTY_CACHE), Buffer.from("# caf\xe9\n", "latin1")]);
+    const dir = setup("nb.py", DEL_WITHOUT_EMPTY_CACHE).dir;
+    const r = spawnSync(process.execPath, [BIN, "-", "--stdin-filename", "nb.py"], { cwd: dir, input: latin1 });
+    expect(r.status).toBe(2);
+    expect(r.stderr.toString()).toBe("nb.py: not UTF-8 text\n");
+    expect(r.stdout.equals(latin1)).toBe(true);
+    const withBom = runCli(["-", "--stdin-filename", "nb.py"], { cwd: dir, input: "\uFEFF" + DEL_WITHOUT_EMPTY_CACHE });
+    const plain = runCli(["-", "--stdin-filename", "nb.py"], { cwd: dir, input: DEL_WITHOUT_EMPTY_CACHE });
+    expect(plain.stdout).not.toBe(DEL_WITHOUT_EMPTY_CACHE);
+    expect(withBom.stdout).toBe("\uFEFF" + plain.stdout);
+  });
+
+  it("API: a byte-order mark stays in front of the output; a source that is not a string is a TypeError", () => {
+    const plain = fixSource(DEL_WITHOUT_EMPTY_CACHE, { unsafeFixes: true });
+    const withBom = fixSource("\uFEFF" + DEL_WITHOUT_EMPTY_CACHE, { unsafeFixes: true });
+    expect(plain.applied.some((fix) => fix.code === "NVS003")).toBe(true); // inserts at the top of the file
+    expect(withBom.output).toBe("\uFEFF" + plain.output);
+    const where = (source: string) => lintSource(source).diagnostics.map((d) => `${d.code}:${d.line}:${d.column} ${d.message}`);
+    expect(where("\uFEFF" + DEL_WITHOUT_EMPTY_CACHE)).toEqual(where(DEL_WITHOUT_EMPTY_CACHE));
+    for (const bad of [null, undefined, Buffer.from(DEL_WITHOUT_EMPTY_CACHE), 42]) {
+      expect(() => lintSource(bad as unknown as string)).toThrow(TypeError);
+    }
+  });
+
+  it("API: selections and rule options that name no rule, or are not lists and tables, are a TypeError", () => {
+    const cases: Array<[Record<string, unknown>, RegExp]> = [
+      [{ select: ["XYZ"] }, /select: unknown rule code or prefix: XYZ/],
+      [{ ignore: ["NVG003", "NOPE"] }, /ignore: unknown rule code or prefix: NOPE/],
+      [{ extendSelect: ["Q"] }, /extendSelect: unknown rule code or prefix: Q/],
+      [{ select: "NVG" }, /select must be an array of rule codes or prefixes/],
+      [{ ruleOptions: null }, /ruleOptions must be an object/],
+      [{ ruleOptions: [] }, /ruleOptions must be an object/],
+    ];
+    for (const [options, message] of cases) {
+      expect(() => lintSource(DEL_WITHOUT_EMPTY_CACHE, options)).toThrow(message);
+      expect(() => fixSource(DEL_WITHOUT_EMPTY_CACHE, options)).toThrow(TypeError);
+    }
+    expect(lintSource(DEL_WITHOUT_EMPTY_CACHE, { select: ["nvg", "ALL"], ignore: ["NVG001"] }).diagnostics.length).toBeGreaterThan(0);
   });
 
   it("a missing path is a one-line error with exit status 2", () => {

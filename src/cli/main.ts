@@ -2,11 +2,11 @@
 import { readFileSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import yargs from "yargs";
-import { NotebookSourceError, readNotebookFile } from "../api.js";
+import { decodeNotebook, NotebookSourceError, readNotebookFile } from "../api.js";
 import { unknownSelectors } from "../engine/select.js";
 import { checklistMarkdown, runChecklist } from "./checklist.js";
 import { ALL_RULES, ruleByCode } from "../transforms/index.js";
-import { ConfigError, EMPTY_CONFIG, findConfigFile, loadConfig, matchesGlob, type Config } from "./config.js";
+import { ConfigError, EMPTY_CONFIG, excludes, findConfigFile, loadConfig, matchesGlob, type Config } from "./config.js";
 import { discoverFiles, displayPath } from "./discover.js";
 import { diagnosticLine, OUTPUT_FORMATS, Report, reportFile, type OutputFormat, type ReportOptions, type ReportText } from "./output.js";
 import { ProgressBar } from "./progress.js";
@@ -45,6 +45,18 @@ function listOption(name: string, value: unknown): string[] | undefined {
   return items;
 }
 
+/** Options that take one value: given twice, or empty (`--config ""`), they are a usage error. */
+const SINGLE_VALUE_OPTIONS = ["config", "stdin-filename", "explain", "format", "jobs"] as const;
+
+function valueProblem(args: Partial<Record<(typeof SINGLE_VALUE_OPTIONS)[number], unknown>>): string | undefined {
+  for (const name of SINGLE_VALUE_OPTIONS) {
+    const value = args[name];
+    if (Array.isArray(value)) return `--${name} was given more than once`;
+    if (value === "") return `--${name} needs a value`;
+  }
+  return undefined;
+}
+
 /**
  * Combinations of options and paths that cannot mean anything, caught before any file is read:
  * each would otherwise run as something else (a file named `-`, a notebook fixed in place when
@@ -56,7 +68,7 @@ function usageProblem(args: { check: boolean; "dry-run": boolean; jobs?: number 
   const stdin = paths.includes("-");
   if (stdin && paths.length > 1) return "`-` (read a notebook from stdin) cannot be combined with other paths";
   if (args["stdin-filename"] !== undefined && paths.length > 0 && !stdin) return "--stdin-filename names the notebook read from stdin: give `-` (or no path), not other paths";
-  if ((stdin || paths.length === 0) && args["stdin-filename"] !== undefined && !args.check && args.format !== "text") {
+  if ((stdin || (paths.length === 0 && args["stdin-filename"] !== undefined)) && !args.check && args.format !== "text") {
     return `--format ${args.format} with stdin needs --check: stdout carries the fixed source (or the diff with --dry-run)`;
   }
   return undefined;
@@ -101,6 +113,11 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT_ERROR;
   }
   if (args.help || args.version) return EXIT_CLEAN;
+  const repeated = valueProblem(args);
+  if (repeated) {
+    process.stderr.write(`nvmarimo-fix: ${repeated}\n`);
+    return EXIT_ERROR;
+  }
   const color = args.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
 
   if (args["list-rules"]) {
@@ -185,7 +202,7 @@ export async function main(argv: string[]): Promise<number> {
 
   const started = performance.now();
   const discovery = await discoverFiles(paths, {
-    isExcluded: (path) => config.exclude.some((glob) => matchesGlob(relativeToConfig(path), glob)),
+    isExcluded: (path) => config.exclude.some((glob) => excludes(relativeToConfig(path), glob)),
   });
   const jobs = args.jobs !== undefined && args.jobs >= 1 ? Math.floor(args.jobs) : defaultJobs();
   const progress = new ProgressBar(discovery.files.length);
@@ -243,7 +260,17 @@ export async function main(argv: string[]): Promise<number> {
  */
 async function runStdin(name: string, options: ProcessOptions, reportOptions: ReportOptions): Promise<number> {
   const started = performance.now();
-  const source = readFileSync(0, "utf8");
+  const bytes = readFileSync(0);
+  let source: string;
+  let bom: boolean;
+  try {
+    ({ source, bom } = decodeNotebook(bytes));
+  } catch (error) {
+    // As for a file: one line, and the input given back untouched (an editor replaces its buffer with stdout).
+    process.stderr.write(`${displayPath(name)}: ${(error as Error).message}\n`);
+    if (!options.check && !options.dryRun) process.stdout.write(bytes);
+    return EXIT_ERROR;
+  }
   const outcome = await processSource(name, source, options);
   if (options.check) {
     const report = new Report(reportOptions, { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) });
@@ -253,10 +280,10 @@ async function runStdin(name: string, options: ProcessOptions, reportOptions: Re
   }
   if (outcome.status === "failed" || outcome.status === "skipped") {
     process.stderr.write(`${name}${outcome.line ? `:${outcome.line}` : ""}: ${outcome.message}\n`);
-    if (!options.dryRun) process.stdout.write(source);
+    if (!options.dryRun) process.stdout.write(bytes);
     return outcome.status === "failed" ? EXIT_ERROR : EXIT_CLEAN;
   }
-  process.stdout.write(options.dryRun ? outcome.diff : (outcome.output ?? source));
+  process.stdout.write(options.dryRun ? outcome.diff : (bom ? "\uFEFF" : "") + (outcome.output ?? source));
   for (const d of outcome.diagnostics) process.stderr.write(`${diagnosticLine(displayPath(name), d, options.unsafeFixes)}\n`);
   return outcome.diagnostics.length > 0 || (options.dryRun && outcome.diff !== "") ? EXIT_VIOLATIONS : EXIT_CLEAN;
 }
