@@ -290,6 +290,11 @@ describe("bulk runs", () => {
     expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual(["src/nb.py"]);
     const globbed = runCli(["--check", "--format", "json", "gen*/*.py"], { cwd: dir });
     expect(JSON.parse(globbed.stdout).files.map((f: { path: string }) => f.path)).toEqual(["generated/nb.py"]);
+    // A directory named on the command line is searched even if excluded, as with ruff.
+    const named = runCli(["--check", "--format", "json", "vendor"], { cwd: dir });
+    expect(JSON.parse(named.stdout).files.map((f: { path: string }) => f.path)).toEqual(["vendor/nb.py"]);
+    const classes = runCli(["--check", "--format", "json", "[gs]*/{nb,other}.py"], { cwd: dir });
+    expect(JSON.parse(classes.stdout).files.map((f: { path: string }) => f.path)).toEqual(["generated/nb.py", "src/nb.py"]);
   });
 
   it("finds the same files in a git repository whatever directory it starts from", () => {
@@ -319,6 +324,18 @@ describe("bulk runs", () => {
 });
 
 describe("configuration", () => {
+  it("finds the table in any TOML spelling; a --config pyproject.toml without it is an error", () => {
+    for (const toml of ['[tool."nvmarimo-fix"]\nselect = ["NVG003"]\n', '[tool]\nnvmarimo-fix.select = ["NVG003"]\n', '[tool]\nnvmarimo-fix = { select = ["NVG003"] }\n']) {
+      const dir = tree({ "pyproject.toml": toml, "nb.py": DEL_WITHOUT_EMPTY_CACHE });
+      const r = runCli(["--check", "--statistics", "nb.py"], { cwd: dir });
+      expect(r.stdout.trim().split("\n"), toml).toEqual([expect.stringMatching(/^1\tNVG003\t/)]);
+    }
+    const dir = tree({ "pyproject.toml": '[project]\nname = "x"\n', "nb.py": DEL_WITHOUT_EMPTY_CACHE });
+    const r = runCli(["--check", "--config", "pyproject.toml", "nb.py"], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("nvmarimo-fix: pyproject.toml: no [tool.nvmarimo-fix] table\n");
+  });
+
   it("reads [tool.nvmarimo-fix] from the nearest pyproject.toml", () => {
     const dir = tree({ "pyproject.toml": '[tool.nvmarimo-fix]\nselect = ["NVG"]\nignore = ["NVG003"]\n', "nbs/nb.py": DEL_WITHOUT_EMPTY_CACHE });
     expect(runCli(["--check", "nbs"], { cwd: dir }).status).toBe(0);
@@ -457,6 +474,11 @@ describe("usage errors", () => {
       [["--select", "", "nb.py"], /--select needs rule codes or prefixes/],
       [["--ignore", " , ", "nb.py"], /--ignore needs rule codes or prefixes/],
       [["-", "--format", "json", "--stdin-filename", "x.py"], /--format json with stdin needs --check/],
+      [["-", "--format", "sarif", "--dry-run"], /--format sarif with stdin needs --check/],
+      [["--config", "a.toml", "--config", "b.toml", "nb.py"], /--config was given more than once/],
+      [["--config", "", "nb.py"], /--config needs a value/],
+      [["-", "--stdin-filename", ""], /--stdin-filename needs a value/],
+      [["--explain", "NVG001", "--explain", "NVG003"], /--explain was given more than once/],
     ];
     for (const [args, message] of cases) {
       const dir = tree({ "nb.py": DEL_WITHOUT_EMPTY_CACHE });

@@ -2,6 +2,7 @@
 // --config). Unknown keys and bad values stop the run with a message naming file and key.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import picomatch from "picomatch";
 import { parse as parseToml, TomlError } from "smol-toml";
 import { describeIoError } from "../api.js";
 import { optionValueProblem, ruleOptionsProblem } from "../engine/options.js";
@@ -31,16 +32,31 @@ export function findConfigFile(start: string): string | undefined {
   let dir = resolve(start);
   for (;;) {
     const candidate = join(dir, "pyproject.toml");
-    if (existsSync(candidate)) {
-      try {
-        if (/^\[tool\.nvmarimo-fix(?:\.|\])/m.test(readFileSync(candidate, "utf8"))) return candidate;
-      } catch {
-        // Unreadable: keep looking upwards.
-      }
-    }
+    if (existsSync(candidate) && hasTable(candidate)) return candidate;
     const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
+  }
+}
+
+/**
+ * Whether a pyproject.toml configures the tool, in any TOML spelling (`[tool.nvmarimo-fix]`,
+ * `[tool."nvmarimo-fix"]`, `nvmarimo-fix.select = ...` under `[tool]`). One that mentions the
+ * tool but does not parse counts, so that its error is reported rather than skipped.
+ */
+function hasTable(file: string): boolean {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return false; // unreadable: keep looking upwards
+  }
+  if (!text.includes(TABLE)) return false;
+  try {
+    const tool = (parseToml(text) as Record<string, unknown>).tool;
+    return typeof tool === "object" && tool !== null && TABLE in tool;
+  } catch {
+    return true;
   }
 }
 
@@ -79,7 +95,8 @@ export function loadConfig(file: string): Config {
   }
   const isPyproject = file.endsWith("pyproject.toml");
   const table = isPyproject ? ((data.tool as Record<string, unknown> | undefined)?.[TABLE] as Record<string, unknown> | undefined) : data;
-  if (!table) return { ...EMPTY_CONFIG, path: file };
+  // The search only finds files with the table: this one was named with `--config`.
+  if (!table) throw new ConfigError(`${file}: no [tool.${TABLE}] table`);
   const prefix = isPyproject ? `tool.${TABLE}.` : "";
 
   for (const key of Object.keys(table)) {
@@ -112,20 +129,23 @@ export function loadConfig(file: string): Config {
   return config;
 }
 
-/** Converts a glob (`*`, `**`, `?`) to a RegExp matched against a `/`-separated relative path. */
+/**
+ * A glob (`*`, `**`, `?`, `[abc]`, `{a,b}`) as a RegExp matched against a `/`-separated relative
+ * path, by picomatch; `*` matches names that start with a dot too, as in `.gitignore`.
+ */
 export function globToRegExp(glob: string): RegExp {
-  let re = "";
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i]!;
-    if (ch === "*") {
-      if (glob[i + 1] === "*") {
-        re += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
-        i += glob[i + 2] === "/" ? 2 : 1;
-      } else re += "[^/]*";
-    } else if (ch === "?") re += "[^/]";
-    else re += ch.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-  }
-  return new RegExp(`^(?:${re})$`);
+  return picomatch.makeRe(glob, { dot: true });
+}
+
+/**
+ * Whether a file or directory met in a walk is excluded: the glob matches its relative path, or
+ * its name when the glob has no `/`. Its parents are not tested: the walk tested those it
+ * entered, and a directory named on the command line is searched even if excluded, as with
+ * ruff (and as for `.gitignore`).
+ */
+export function excludes(relativePath: string, glob: string): boolean {
+  const re = globToRegExp(glob.replace(/^\.\//, "").replace(/\/$/, ""));
+  return re.test(relativePath) || (!glob.includes("/") && re.test(relativePath.slice(relativePath.lastIndexOf("/") + 1)));
 }
 
 /** Whether a relative path (or any of its parent directories, or its base name) matches a glob. */

@@ -154,7 +154,7 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverO
   const errors: Array<{ path: string; message: string }> = [];
   const cache: ReadCache = { ignoreFiles: new Map(), repoRoots: new Map() };
   for (const given of paths) {
-    if (/[*?[]/.test(given) && !(await exists(given))) {
+    if (/[*?[{]/.test(given) && !(await exists(given))) {
       await expandGlob(given, files, errors, options, cache);
       continue;
     }
@@ -194,7 +194,7 @@ async function exists(path: string): Promise<boolean> {
 /** A glob such as `notebooks/**` + `/*.py`: walks the part before the first wildcard, keeps matches. */
 async function expandGlob(pattern: string, files: FoundFiles, errors: Array<{ path: string; message: string }>, options: DiscoverOptions, cache: ReadCache): Promise<void> {
   const parts = pattern.split("/");
-  const firstWild = parts.findIndex((p) => /[*?[]/.test(p));
+  const firstWild = parts.findIndex((p) => /[*?[{]/.test(p));
   const base = parts.slice(0, firstWild).join("/") || ".";
   const matcher = globToRegExp(pattern.replace(/^\.\//, ""));
   let root: string;
