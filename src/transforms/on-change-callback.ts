@@ -77,6 +77,11 @@ element's cell (\`_log\`, \`_history\`) cannot be read by another cell, so it is
 fresh public name (\`log\`, \`history\`) throughout its cell; a private name the cell does not
 define is reported without a fix.
 
+A callback on a button (\`mo.ui.button\`, \`mo.ui.run_button\`) is reported without a fix: it
+runs on a click only, and a cell reading \`.value\` would also run when the notebook opens (a
+wizard's "next" would fire by itself). Use \`mo.ui.run_button()\` and start the cell that does
+the work with \`mo.stop(not button.value)\`.
+
 \`on_change=None\` is marimo's default and registers nothing: it is not reported. An element
 that is not bound to a public global name (created inline in \`mo.vstack([...])\`, wrapped by
 \`.form()\`, bound to a private \`_name\`, created inside a function or a comprehension, or in
@@ -268,6 +273,9 @@ function scopeProblem(node: PyNode, cell: Cell): string | undefined {
   return undefined;
 }
 
+/** `mo.ui.button`, `mo.ui.run_button` (any alias): elements whose callback means "on click". */
+const BUTTON = /(?:^|\.)(?:run_)?button$/;
+
 function compact(text: string): string {
   const one = text.replace(/\s+/g, "");
   return one.length <= 40 ? one : `${one.slice(0, 37)}...`;
@@ -299,6 +307,17 @@ function examine(context: RuleContext, argument: PyNode, call: PyNode, callee: s
     reason = `it is bound to \`${binding.name}\`, a private name no other cell can read`;
   }
   const name = binding.name;
+  if (!reason && BUTTON.test(kind)) {
+    // A button's callback runs on a click only; a cell reading `.value` would also run when the
+    // notebook opens (a wizard would skip its steps, a confirmation would fire by itself).
+    context.report({
+      node: argument,
+      message:
+        `\`on_change=\` callback on a \`${kind}\`: it runs on a click, but a cell reading \`.value\` would also run when the notebook opens: ` +
+        `use \`${kind.replace(/(?:run_)?button$/, "run_button")}()\` and start the cell that does the work with \`mo.stop(not ${name ?? "button"}.value)\` (not fixed)`,
+    });
+    return undefined;
+  }
   if (reason || !name || !cell) {
     const suggestion = name && isPrivateName(name) ? name.replace(/^_+/, "") || "element" : kind.split(".").at(-1)!;
     const wrapper = binding.wrapper && !isPrivateName(binding.wrapper) ? binding.wrapper : undefined;

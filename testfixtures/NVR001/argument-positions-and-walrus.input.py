@@ -18,7 +18,7 @@ def _(mo):
     model_name = mo.ui.dropdown(on_change=show, options=["llama-3-8b", "mistral-7b"], value="mistral-7b")
     quantize = mo.ui.switch(value=False, on_change=show, label="4-bit")
     warm_up = mo.ui.run_button(on_change=show)
-    reset = mo.ui.button(
+    reset = mo.ui.text(
         on_change=show,
     )
     max_tokens = mo.ui.number(16, 4096, value=256,

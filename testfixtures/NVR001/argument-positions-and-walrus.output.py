@@ -17,8 +17,8 @@ def _(mo):
 
     model_name = mo.ui.dropdown(options=["llama-3-8b", "mistral-7b"], value="mistral-7b")
     quantize = mo.ui.switch(value=False, label="4-bit")
-    warm_up = mo.ui.run_button()
-    reset = mo.ui.button()
+    warm_up = mo.ui.run_button(on_change=show)
+    reset = mo.ui.text()
     max_tokens = mo.ui.number(16, 4096, value=256)
     legacy = mo.ui.checkbox(label="Legacy mode")
     debug = mo.ui.checkbox(label="Debug", on_change=show)  # noqa: NVR001
@@ -32,7 +32,7 @@ def _(mo):
         legacy,
         debug,
     ])
-    return max_tokens, model_name, quantize, reset, show, top_k, warm_up
+    return max_tokens, model_name, quantize, reset, show, top_k
 
 
 @app.cell
@@ -46,13 +46,6 @@ def _(model_name, show):
 def _(quantize, show):
     # Runs whenever quantize changes (replaces on_change=show)
     show(quantize.value)
-    return
-
-
-@app.cell
-def _(show, warm_up):
-    # Runs whenever warm_up changes (replaces on_change=show)
-    show(warm_up.value)
     return
 
 

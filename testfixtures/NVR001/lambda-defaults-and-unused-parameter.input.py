@@ -25,8 +25,8 @@ def _():
 def _(SCALE, history, mo, refresh_table):
     batch_size = mo.ui.slider(16, 128, step=16, value=32, on_change=lambda v, factor=2: history.append(v * factor), label="Batch Size")
     warmup = mo.ui.number(0, 10, on_change=lambda steps, unit=SCALE, sign=-1: print(steps * unit, unit ** sign))
-    refresh_button = mo.ui.button(label="Refresh", on_change=lambda _: refresh_table())
-    mo.hstack([batch_size, warmup, refresh_button])
+    refresh_every = mo.ui.dropdown(["hourly", "daily"], value="daily", label="Refresh", on_change=lambda _: refresh_table())
+    mo.hstack([batch_size, warmup, refresh_every])
     return
 
 

@@ -25,9 +25,9 @@ def _():
 def _(mo):
     batch_size = mo.ui.slider(16, 128, step=16, value=32, label="Batch Size")
     warmup = mo.ui.number(0, 10)
-    refresh_button = mo.ui.button(label="Refresh")
-    mo.hstack([batch_size, warmup, refresh_button])
-    return batch_size, refresh_button, warmup
+    refresh_every = mo.ui.dropdown(["hourly", "daily"], value="daily", label="Refresh")
+    mo.hstack([batch_size, warmup, refresh_every])
+    return batch_size, refresh_every, warmup
 
 
 @app.cell
@@ -45,9 +45,9 @@ def _(SCALE, warmup):
 
 
 @app.cell
-def _(refresh_button, refresh_table):
-    # Runs whenever refresh_button changes (replaces on_change=lambda _: ...)
-    _ = refresh_button.value
+def _(refresh_every, refresh_table):
+    # Runs whenever refresh_every changes (replaces on_change=lambda _: ...)
+    _ = refresh_every.value
     refresh_table()
     return
 

@@ -26,7 +26,7 @@ def _():
 def _(VERBOSE, events, log_event, mo, ui):
     n_layers = mo.ui.slider(1, 48, value=12, label="Layers", on_change=lambda v: (log_event("layers", v), print(len(events))))
     n_heads = mo.ui.slider(1, 32, value=8, label="Heads", on_change=lambda v: (print("heads", v)))
-    clear = mo.ui.button(label="Clear log", on_change=lambda: events.clear())
+    clear = mo.ui.switch(label="Clear log", on_change=lambda: events.clear())
     tags = mo.ui.multiselect(["vision", "text"], label="Tags", on_change=lambda *selected: log_event("tags", selected))
     ratios = mo.ui.range_slider(0, 10, label="Ratios", on_change=lambda v: [log_event("ratio", v) for v in v])
     head_dim = ui.number(32, 256, step=32, value=64, on_change=print if VERBOSE else log_event)

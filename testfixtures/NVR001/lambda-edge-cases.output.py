@@ -26,7 +26,7 @@ def _():
 def _(mo, ui):
     n_layers = mo.ui.slider(1, 48, value=12, label="Layers")
     n_heads = mo.ui.slider(1, 32, value=8, label="Heads")
-    clear = mo.ui.button(label="Clear log")
+    clear = mo.ui.switch(label="Clear log")
     tags = mo.ui.multiselect(["vision", "text"], label="Tags")
     ratios = mo.ui.range_slider(0, 10, label="Ratios")
     head_dim = ui.number(32, 256, step=32, value=64)
