@@ -4,12 +4,15 @@ import { findAllContaining } from "../notebook/model.js";
 import { endOf, startOf, type Matcher, type PyNode } from "../notebook/python.js";
 import { lineStartOf } from "../notebook/text.js";
 import { importsModule, preferredAlias } from "./lib/imports.js";
+import { mentionsGpu } from "./lib/gpu-notebook.js";
 import { escapeRegex } from "./lib/regex.js";
 
 const docs = `
 ## What it does
 Finds \`del\` statements that release GPU objects (models, tensors, optimizers, pipelines) with
-no \`torch.cuda.empty_cache()\` after them in the same block.
+no \`torch.cuda.empty_cache()\` after them in the same block, in notebooks that import \`torch\`
+and whose code (not its strings or comments) uses CUDA or names a GPU or a device (\`"cuda"\`,
+\`.cuda()\`, \`try_gpu()\`, \`.to(device)\`; a notebook that does neither runs on the CPU).
 
 ## Why is this bad?
 \`del\` drops the Python reference, but PyTorch's caching allocator keeps the freed blocks
@@ -57,7 +60,7 @@ export const delWithoutEmptyCache = defineRule({
   docs,
   check(context) {
     const { notebook } = context;
-    if (!importsModule(notebook, "torch")) return;
+    if (!importsModule(notebook, "torch") || !mentionsGpu(notebook)) return;
     // The `del` keyword as a word (`"del"` alone is in every `model`).
     const dels = findAllContaining(notebook, /\bdel\b/, DEL_STATEMENT);
     if (dels.length === 0) return;

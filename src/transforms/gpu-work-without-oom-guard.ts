@@ -6,12 +6,14 @@ import { endOf, startOf, type PyNode } from "../notebook/python.js";
 import { indentationAt, lineEndOf, lineStartOf } from "../notebook/text.js";
 import { analyzeGpuWork, exceptClauses, statementIndexOf, type GpuWork, type GpuWorkAnalysis, type GpuWorkKind } from "./lib/gpu-work.js";
 import { importsModule, importsOf, moduleAliases } from "./lib/imports.js";
+import { mentionsGpu } from "./lib/gpu-notebook.js";
 import { escapeRegex } from "./lib/regex.js";
 
 const docs = `
 ## What it does
 Finds heavy GPU work that no \`except torch.cuda.OutOfMemoryError\` handler guards, in notebooks
-that import \`torch\` and use a GPU (they mention \`cuda\`, a \`device\` or \`.to(...)\`):
+that import \`torch\` and whose code (not its strings or comments) uses CUDA or names a GPU or a
+device (\`"cuda"\`, \`.cuda()\`, \`torch.cuda.*\`, \`try_gpu()\`, \`.to(device)\`):
 
 - training steps: \`loss.backward()\`, \`optimizer.step()\`, \`scaler.step(...)\`, \`trainer.train()\`;
 - large CUDA allocations with literal sizes, at least 2**26 elements (\`torch.randn(8192, 8192,
@@ -100,7 +102,6 @@ handler, a test) behaves differently. Re-indented lines can also exceed the line
 project's formatter allows.
 `;
 
-const GPU_HINT = /cuda|device|gpu|\.to\(/i;
 
 /** Calls whose value a trailing expression statement does not display (they return None). */
 const NO_DISPLAY_METHODS = new Set(["backward", "step", "zero_grad", "update", "fit", "train", "synchronize"]);
@@ -125,8 +126,7 @@ export const gpuWorkWithoutOomGuard = defineRule({
   docs,
   check(context) {
     const { notebook } = context;
-    // A notebook that never names a device or the GPU runs on the CPU (the cheap test first).
-    if (!GPU_HINT.test(notebook.source)) return;
+    if (!mentionsGpu(notebook)) return;
     if (!importsModule(notebook, "torch")) return;
     const analysis = analyzeGpuWork(notebook, moduleAliases(notebook, "torch"));
     if (analysis.byCell.size === 0) return;

@@ -10,6 +10,7 @@ import type { TextEdit } from "../../engine/types.js";
 import type { Dataflow } from "../../notebook/dataflow.js";
 import { cellAt, type Cell, type Notebook } from "../../notebook/model.js";
 import { endOf, startOf, type Matcher, type PyNode } from "../../notebook/python.js";
+import { blankStringsAndComments } from "./cell-globals.js";
 import { importsOf } from "./imports.js";
 import { escapeRegex } from "./regex.js";
 
@@ -63,6 +64,24 @@ export interface GpuFacts {
 }
 
 const cache = new WeakMap<Notebook, GpuFacts | undefined>();
+
+/**
+ * Whether the notebook's code uses CUDA (`"cuda"`, `.cuda()`, `torch.cuda.*`, RAPIDS), asks for
+ * a GPU (`accelerator="gpu"`, `gpus=`) or names a GPU or device (`try_gpu()`, `.to(device)`,
+ * `torch.accelerator`): a torch notebook that does neither runs on the CPU,
+ * and rules about GPU memory leave it alone (a `del model` there needs no `empty_cache()`, nor
+ * its training an OOM handler). Prose does not count: not "an edge device" in a markdown cell,
+ * nor the "GPU requirements" of a docstring another fix inserted.
+ */
+export function mentionsGpu(notebook: Notebook): boolean {
+  const source = notebook.source;
+  if ((gpuFacts(notebook)?.uses.length ?? 0) > 0 || GPU_REQUEST.test(source)) return true;
+  // A name in the code (`d2l.try_gpu()`, `get_device()`, `torch.accelerator`), not a word of a
+  // string or comment.
+  return CODE_HINT.test(source) && CODE_HINT.test(blankStringsAndComments(source, 0, source.length));
+}
+const CODE_HINT = /gpu|device|accelerator/i;
+const GPU_REQUEST = /\baccelerator\s*=\s*["'](?:gpu|cuda|auto)["']|\bgpus\s*=\s*[-\d\[]|\bdevice_map\s*=/;
 
 /** CUDA use in the notebook, or undefined when it uses none (checked cheaply first). */
 export function gpuFacts(notebook: Notebook): GpuFacts | undefined {
