@@ -10,7 +10,8 @@ import { escapeRegex } from "./lib/regex.js";
 const docs = `
 ## What it does
 Finds \`del\` statements that release GPU objects (models, tensors, optimizers, pipelines) with
-no \`torch.cuda.empty_cache()\` after them in the same block, in notebooks that import \`torch\`
+no \`torch.cuda.empty_cache()\` after them (in the same block, or after the \`if\`, \`try\` or
+\`with\` that holds them), in notebooks that import \`torch\`
 and whose code (not its strings or comments) uses CUDA or names a GPU or a device (\`"cuda"\`,
 \`.cuda()\`, \`try_gpu()\`, \`.to(device)\`; a notebook that does neither runs on the CPU).
 
@@ -71,7 +72,7 @@ export const delWithoutEmptyCache = defineRule({
       const names = deletedNames(del, notebook.source);
       if (!names.some((name) => isGpuObject(notebook.source, name))) continue;
       // The statements after it lie after it in the source: no `empty_cache(` there, none of them calls it.
-      if (notebook.source.includes("empty_cache(", endOf(del)) && del.nextAll().some((sibling) => sibling.text().includes("empty_cache("))) continue;
+      if (notebook.source.includes("empty_cache(", endOf(del)) && emptiedAfter(del)) continue;
       const message = `\`del ${names.join(", ")}\` keeps the GPU memory reserved; call \`torch.cuda.empty_cache()\` after it`;
       const ownLine = notebook.source.slice(lineStartOf(notebook.source, startOf(del)), startOf(del)).trim() === "";
       const sharesLine = /;\s*\S/.test(notebook.source.slice(startOf(del), notebook.source.indexOf("\n", startOf(del)) >>> 0));
@@ -106,6 +107,31 @@ function deletedNames(del: PyNode, source: string): string[] {
   return del
     .findAll({ rule: { kind: "identifier", not: { inside: { any: [{ kind: "attribute" }, { kind: "subscript" }] } } } })
     .map((n) => n.text());
+}
+
+/** Statements that hold a `del` in a block of theirs, and then go on to the statements after them. */
+const COMPOUND = new Set(["if_statement", "try_statement", "with_statement"]);
+/** What lies between such a statement and the `del`: its blocks and clauses. */
+const CLAUSE = new Set(["block", "elif_clause", "else_clause", "except_clause", "finally_clause"]);
+
+/**
+ * Whether `torch.cuda.empty_cache()` runs after the `del`: in a statement after it in its block,
+ * or after the `if`/`try`/`with` that holds it (`if "model" in locals(): del model` followed by
+ * an unconditional `empty_cache()`), up to the loop, function or cell around it. The other
+ * branches of an `if` do not count: they do not run after it.
+ */
+function emptiedAfter(del: PyNode): boolean {
+  const callsIt = (statement: PyNode) => statement.nextAll().some((sibling) => sibling.text().includes("empty_cache("));
+  if (callsIt(del)) return true;
+  for (let node = del.parent(); node; node = node.parent()) {
+    const kind = String(node.kind());
+    if (COMPOUND.has(kind)) {
+      if (callsIt(node)) return true;
+    } else if (!CLAUSE.has(kind)) {
+      return false;
+    }
+  }
+  return false;
 }
 
 function isGpuObject(source: string, name: string): boolean {
