@@ -85,7 +85,8 @@ def _(seed, set_seed, torch):
 \`\`\`
 
 ## Fix
-Inserts one seed cell that defines \`seed = 42\` and \`set_seed(seed)\`, which seeds exactly the
+Inserts one seed cell that defines \`seed = 42\` (or the value the notebook already passes to a
+seeding call, as in \`np.random.seed(1337)\`) and \`set_seed(seed)\`, which seeds exactly the
 random libraries the notebook imports (Python's \`random\`, NumPy, PyTorch on the CPU and on all
 GPUs) under the notebook's own aliases. The cell goes right after the last cell that imports
 those libraries, or, when they are all imported in the setup cell, before the first cell that is
@@ -575,6 +576,12 @@ function libSeeding(notebook: Notebook, flow: Dataflow, graph: Graph, lib: Lib):
   return { lines: seedLines(lib, local.alias, false), localImport: local.statement, cell: undefined };
 }
 
+/**
+ * A seed the author already chose (`np.random.seed(1337)`, `torch.manual_seed(0)`): the seed
+ * cell defines the same value rather than 42, so the notebook keeps the author's numbers.
+ */
+const LITERAL_SEED_CALL = /\b(?:seed|manual_seed|manual_seed_all|seed_everything|set_seed)[ \t]*\([ \t]*(\d{1,10})[ \t]*\)/;
+
 function planSeeding(context: RuleContext, facts: RandomnessFacts, findings: readonly Finding[]): SeedPlan {
   const { notebook } = context;
   const flow = context.dataflow();
@@ -617,7 +624,7 @@ function planSeeding(context: RuleContext, facts: RandomnessFacts, findings: rea
   const setSeed = createsSetSeed ? freshName(context, flow, "set_seed") : fn?.name;
   const seedCell = (): Edit[] => {
     const lines: string[] = [];
-    if (!value) lines.push(`${seed} = 42`);
+    if (!value) lines.push(`${seed} = ${LITERAL_SEED_CALL.exec(notebook.source)?.[1] ?? "42"}`);
     const seedings = facts.importedLibs.map((lib) => libSeeding(notebook, flow, graph, lib));
     // The cell goes after the cells that import the libraries, even when it does not read them.
     const importCells = seedings.flatMap((s) => (s.cell === undefined ? [] : [s.cell]));
