@@ -19,7 +19,9 @@ comprehension, \`for step in range(num_inference_steps)\`). Calls to functions t
 (defined in the cell, in another cell or with \`@app.function\`) count too.
 
 A cell is left alone when it already calls \`mo.stop\`, when the work sits inside
-\`if form.value:\` for a \`mo.ui.form\` (a form only submits on a click), when a cell it depends
+\`if form.value:\` for a \`mo.ui.form\` (a form only submits on a click), or inside an \`if\`
+whose condition reads a button through a variable of the cell (\`run = regenerate.value or not
+cached\`, then \`if run:\`: the author's own click logic), when a cell it depends
 on is gated by \`mo.stop(... .value ...)\` (so it cannot run before a click), when the work is
 only inside a function the cell never calls, and in \`disabled=True\` cells.
 
@@ -224,6 +226,25 @@ interface IfGate {
   readonly node: PyNode;
   /** The names whose `.value` the condition reads. */
   readonly names: readonly string[];
+  /**
+   * The condition reads them through a variable of the cell (`run = bool(button.value) or not
+   * cached`, then `if run:`): the author's own logic, which a `mo.stop` could not replace.
+   */
+  readonly indirect?: boolean;
+}
+
+const VALUE_READ = /(?<![\w.])([A-Za-z_]\w*)\.value\b/g;
+
+/** The elements whose `.value` a condition reads, itself or through variables assigned in the cell. */
+function valueReads(condition: string, text: string): { names: string[]; indirect: boolean } {
+  const names = [...condition.matchAll(VALUE_READ)].map((m) => m[1]!);
+  if (names.length > 0) return { names, indirect: false };
+  const through: string[] = [];
+  for (const [, variable] of condition.matchAll(/(?<![\w.])([A-Za-z_]\w*)(?![\w(.])/g)) {
+    const assigned = new RegExp(`^[ \\t]*${variable}[ \\t]*=(?!=)([^\\n]*)`, "m").exec(text);
+    if (assigned) for (const m of assigned[1]!.matchAll(VALUE_READ)) through.push(m[1]!);
+  }
+  return { names: through, indirect: true };
 }
 
 /** The `if X.value:` blocks (outermost first) whose true branch holds `node`. */
@@ -238,9 +259,8 @@ function ifGatesAround(node: PyNode, cell: Cell, text: string): IfGate[] {
     if (kind === "if_statement" || kind === "elif_clause") {
       const consequence = ancestor.field("consequence");
       if (consequence && startOf(consequence) === startOf(child) && endOf(consequence) === endOf(child)) {
-        const condition = ancestor.field("condition")?.text() ?? "";
-        const names = [...condition.matchAll(/(?<![\w.])([A-Za-z_]\w*)\.value\b/g)].map((m) => m[1]!);
-        if (names.length > 0) gates.unshift({ node: ancestor, names });
+        const { names, indirect } = valueReads(ancestor.field("condition")?.text() ?? "", text);
+        if (names.length > 0) gates.unshift({ node: ancestor, names, indirect });
       }
     }
     child = ancestor;
@@ -322,7 +342,7 @@ function checkCell(context: RuleContext, flow: () => Dataflow, marimo: MarimoNam
     // Only buttons and forms make a click gate; `if checkbox.value:` is a setting, not a gate.
     const gates = ifGatesAround(work.node, cell, cellText(notebook, cell)).filter((g) => g.names.some((n) => kindOf(n) !== "other"));
     if (gates.length === 0) ungated.push(work);
-    else if (!gates.some((g) => g.names.some((n) => kindOf(n) === "form"))) buttonGated.push({ work, gates });
+    else if (!gates.some((g) => g.indirect || g.names.some((n) => kindOf(n) === "form"))) buttonGated.push({ work, gates });
   }
 
   const first = ungated[0];
