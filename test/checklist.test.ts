@@ -23,7 +23,7 @@ describe("checklist", () => {
   });
 
   it("marks GPU items not applicable for a CPU-only notebook", () => {
-    const cpu = DEL_WITHOUT_EMPTY_CACHE.replace(/torch\.jit\.load\("model.pt"\)/, "[1, 2, 3]").replace("import torch", "import json").replace(/\btorch\b/g, "json");
+    const cpu = DEL_WITHOUT_EMPTY_CACHE.replace(/torch\.jit\.load\("model.pt", map_location="cuda"\)/, "[1, 2, 3]").replace("import torch", "import json").replace(/\btorch\b/g, "json");
     const results = runChecklist(cpu);
     expect(results.find((r) => r.item.startsWith("GPU detection"))!.status).toBe("not-applicable");
   });

@@ -337,8 +337,10 @@ describe("configuration", () => {
   });
 
   it("reads [tool.nvmarimo-fix] from the nearest pyproject.toml", () => {
-    const dir = tree({ "pyproject.toml": '[tool.nvmarimo-fix]\nselect = ["NVG"]\nignore = ["NVG003"]\n', "nbs/nb.py": DEL_WITHOUT_EMPTY_CACHE });
+    const dir = tree({ "pyproject.toml": '[tool.nvmarimo-fix]\nselect = ["NVG003", "NVO001"]\nignore = ["NVG003"]\n', "nbs/nb.py": DEL_WITHOUT_EMPTY_CACHE });
     expect(runCli(["--check", "nbs"], { cwd: dir }).status).toBe(0);
+    writeFileSync(join(dir, "pyproject.toml"), '[tool.nvmarimo-fix]\nselect = ["NVG003", "NVO001"]\n');
+    expect(runCli(["--check", "nbs"], { cwd: dir }).status).toBe(1);
   });
 
   it("per-file-ignores apply by glob", () => {

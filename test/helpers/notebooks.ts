@@ -24,7 +24,7 @@ def _():
 
 @app.cell
 def _(torch):
-    model = torch.jit.load("model.pt")
+    model = torch.jit.load("model.pt", map_location="cuda")
     return (model,)
 
 
