@@ -129,8 +129,20 @@ export function willRename(cell: Cell, name: string): void {
  */
 function identifiersNamed(cell: Cell, body: PyNode, name: string): PyNode[] {
   const spelled = identifiersSpelled(cell, body, name);
-  const other = body.text().normalize("NFKC") === body.text() ? [] : otherSpellings(body, name);
+  const other = hasOtherSpellings(cell, body) ? otherSpellings(body, name) : [];
   return other.length === 0 ? spelled : [...spelled, ...other].sort((a, b) => startOf(a) - startOf(b));
+}
+
+/** Per cell: whether its text changes under NFKC (read once: a cell may have hundreds of renames). */
+const nfkcVariants = new WeakMap<Cell, boolean>();
+
+function hasOtherSpellings(cell: Cell, body: PyNode): boolean {
+  let found = nfkcVariants.get(cell);
+  if (found === undefined) {
+    const text = body.text();
+    nfkcVariants.set(cell, (found = /[^\x00-\x7F]/.test(text) && text.normalize("NFKC") !== text));
+  }
+  return found;
 }
 
 function otherSpellings(body: PyNode, name: string): PyNode[] {
