@@ -24,7 +24,8 @@ export interface FixSourceOptions extends LintOptions {
   readonly unsafeFixes?: boolean;
 }
 
-const BOM = "\uFEFF";
+/** The UTF-8 byte-order mark, as the first character of a decoded string. */
+export const BOM = "\uFEFF";
 
 export type SourceErrorKind = "not-marimo" | "syntax-error" | "not-utf8" | "io";
 

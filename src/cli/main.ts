@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import yargs from "yargs";
-import { decodeNotebook, NotebookSourceError, readNotebookFile } from "../api.js";
+import { BOM, decodeNotebook, NotebookSourceError, readNotebookFile } from "../api.js";
 import { unknownSelectors } from "../engine/select.js";
 import { checklistMarkdown, runChecklist } from "./checklist.js";
 import { ALL_RULES, ruleByCode } from "../transforms/index.js";
@@ -194,7 +194,15 @@ export async function main(argv: string[]): Promise<number> {
     return extra.length > 0 ? { ...base, ignore: [...(base.ignore ?? []), ...extra] } : base;
   };
 
-  if (fromStdin) return runStdin(stdinName ?? "-", optionsFor(stdinName ?? "-"), { format: args.format, dryRun: base.dryRun, unsafeFixes: base.unsafeFixes, statistics: args.statistics, showFixes: args["show-fixes"], color });
+  const reportOptions: ReportOptions = {
+    format: args.format,
+    dryRun: base.dryRun,
+    unsafeFixes: base.unsafeFixes,
+    statistics: args.statistics,
+    showFixes: args["show-fixes"],
+    color,
+  };
+  if (fromStdin) return runStdin(stdinName ?? "-", optionsFor(stdinName ?? "-"), reportOptions);
   if (paths.length === 0) {
     process.stderr.write("nvmarimo-fix: give one or more files, directories or globs (try `nvmarimo-fix --help`)\n");
     return EXIT_ERROR;
@@ -204,20 +212,12 @@ export async function main(argv: string[]): Promise<number> {
   const discovery = await discoverFiles(paths, {
     isExcluded: (path) => config.exclude.some((glob) => excludes(relativeToConfig(path), glob)),
   });
-  const jobs = args.jobs !== undefined && args.jobs >= 1 ? Math.floor(args.jobs) : defaultJobs();
+  const jobs = args.jobs ?? defaultJobs(); // a whole number of at least 1 (usageProblem)
   const progress = new ProgressBar(discovery.files.length);
   // The bar shares the terminal with the report: clear it before each piece of the report.
   const write = (stream: NodeJS.WriteStream) => (text: ReportText) => {
     progress.clear();
     stream.write(text);
-  };
-  const reportOptions: ReportOptions = {
-    format: args.format,
-    dryRun: base.dryRun,
-    unsafeFixes: base.unsafeFixes,
-    statistics: args.statistics,
-    showFixes: args["show-fixes"],
-    color,
   };
   const report = new Report(reportOptions, { stdout: write(process.stdout), stderr: write(process.stderr) });
   // Paths that could not be searched take their place in the sorted order among the files.
@@ -283,7 +283,7 @@ async function runStdin(name: string, options: ProcessOptions, reportOptions: Re
     if (!options.dryRun) process.stdout.write(bytes);
     return outcome.status === "failed" ? EXIT_ERROR : EXIT_CLEAN;
   }
-  process.stdout.write(options.dryRun ? outcome.diff : (bom ? "\uFEFF" : "") + (outcome.output ?? source));
+  process.stdout.write(options.dryRun ? outcome.diff : (bom ? BOM : "") + (outcome.output ?? source));
   for (const d of outcome.diagnostics) process.stderr.write(`${diagnosticLine(displayPath(name), d, options.unsafeFixes)}\n`);
   return outcome.diagnostics.length > 0 || (options.dryRun && outcome.diff !== "") ? EXIT_VIOLATIONS : EXIT_CLEAN;
 }
