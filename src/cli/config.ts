@@ -77,7 +77,7 @@ function maxGlobals(file: string, key: string, value: unknown): Record<string, u
 
 export const EMPTY_CONFIG: Config = { path: undefined, perFileIgnores: {}, exclude: [], ruleOptions: {} };
 
-/** Loads configuration from a file. A pyproject.toml without our table gives the empty config. */
+/** Loads configuration from a file: a TOML file, or a pyproject.toml with our table (an error without it). */
 export function loadConfig(file: string): Config {
   let text: string;
   try {
@@ -134,8 +134,12 @@ export function loadConfig(file: string): Config {
  * path, by picomatch; `*` matches names that start with a dot too, as in `.gitignore`.
  */
 export function globToRegExp(glob: string): RegExp {
-  return picomatch.makeRe(glob, { dot: true });
+  // Compiled once per glob: a walk tests every entry against every `exclude` glob.
+  let re = compiledGlobs.get(glob);
+  if (!re) compiledGlobs.set(glob, (re = picomatch.makeRe(glob, { dot: true })));
+  return re;
 }
+const compiledGlobs = new Map<string, RegExp>();
 
 /**
  * Whether a file or directory met in a walk is excluded: the glob matches its relative path, or
