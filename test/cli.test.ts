@@ -432,6 +432,15 @@ describe("stdin", () => {
     const diff = runCli(["-", "--select", "NVG003", "--dry-run", "--stdin-filename", "nbs/nb.py"], { input: DEL_WITHOUT_EMPTY_CACHE });
     expect(diff.stdout).toContain("+++ b/nbs/nb.py");
     expect(diff.status).toBe(1);
+    // What a file run prints on stdout goes to stderr here: the fixes, the counts, the summary.
+    const shown = runCli(["-", "--select", "NVG003", "--show-fixes", "--stdin-filename", "nbs/nb.py"], { input: DEL_WITHOUT_EMPTY_CACHE });
+    expect(shown.stdout).toBe(CLEAN);
+    expect(shown.stderr).toMatch(/^Fixed in nbs\/nb\.py:\n {2}nbs\/nb\.py:21: NVG003 Insert /);
+    const sharing = DEL_WITHOUT_EMPTY_CACHE.replace("    del model\n", "    del model; print(1)\n");
+    const counted = runCli(["-", "--select", "NVG003", "--statistics", "--stdin-filename", "nbs/nb.py"], { input: sharing });
+    expect(counted.stdout).toBe(sharing);
+    expect(counted.stderr).toMatch(/^\s+1\tNVG003\t\[ \] del-without-empty-cache\n/);
+    expect(counted.status).toBe(1);
     const broken = runCli(["-", "--stdin-filename", "x.py"], { input: "import marimo\napp = marimo.App()\ndef (:\n" });
     expect(broken.status).toBe(2);
     expect(broken.stderr).toMatch(/^x\.py:3: syntax error/);

@@ -8,7 +8,7 @@ import { checklistMarkdown, runChecklist } from "./checklist.js";
 import { ALL_RULES, ruleByCode } from "../transforms/index.js";
 import { ConfigError, EMPTY_CONFIG, excludes, findConfigFile, loadConfig, matchesGlob, type Config } from "./config.js";
 import { discoverFiles, displayPath } from "./discover.js";
-import { diagnosticLine, OUTPUT_FORMATS, Report, reportFile, type OutputFormat, type ReportOptions, type ReportText } from "./output.js";
+import { OUTPUT_FORMATS, Report, reportFile, type OutputFormat, type ReportOptions, type ReportText } from "./output.js";
 import { ProgressBar } from "./progress.js";
 import { explainRule } from "./rule-docs.js";
 import { processSource, type ProcessOptions } from "./process.js";
@@ -284,7 +284,13 @@ async function runStdin(name: string, options: ProcessOptions, reportOptions: Re
     return outcome.status === "failed" ? EXIT_ERROR : EXIT_CLEAN;
   }
   process.stdout.write(options.dryRun ? outcome.diff : (bom ? BOM : "") + (outcome.output ?? source));
-  for (const d of outcome.diagnostics) process.stderr.write(`${diagnosticLine(displayPath(name), d, options.unsafeFixes)}\n`);
+  // The text report a file run prints, on stderr (stdout carries the source or the diff): what
+  // remains, marked `[*]` when a fix exists, the fixes with --show-fixes, the counts with
+  // --statistics, and the summary.
+  const toStderr = (text: ReportText) => process.stderr.write(text);
+  const report = new Report({ ...reportOptions, format: "text" }, { stdout: toStderr, stderr: toStderr });
+  report.add(reportFile({ ...outcome, diff: "" }, { ...reportOptions, format: "text" }));
+  report.finish(performance.now() - started);
   return outcome.diagnostics.length > 0 || (options.dryRun && outcome.diff !== "") ? EXIT_VIOLATIONS : EXIT_CLEAN;
 }
 
