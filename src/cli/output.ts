@@ -137,7 +137,7 @@ function colorDiff(diff: string, c: Colors): string {
 }
 
 /** `path:line:col: CODE message`, with ` [*]` when a fix would be applied. */
-export function diagnosticLine(path: string, d: ReportedDiagnostic, unsafeFixes: boolean, c: Colors = pc.createColors(false)): string {
+function diagnosticLine(path: string, d: ReportedDiagnostic, unsafeFixes: boolean, c: Colors): string {
   return `${c.bold(path)}:${d.line}:${d.column}: ${c.red(c.bold(d.code))} ${d.message}${fixable(d, unsafeFixes) ? " [*]" : ""}`;
 }
 
