@@ -343,6 +343,46 @@ describe("configuration", () => {
     expect(runCli(["--check", "nbs"], { cwd: dir }).status).toBe(1);
   });
 
+  it("each notebook takes its nearest configuration, as with ruff: a nested project's own settings apply", () => {
+    const dir = tree({
+      "pyproject.toml": '[tool.nvmarimo-fix]\nselect = ["NVG003"]\nignore = ["NVG003"]\n',
+      "top.py": DEL_WITHOUT_EMPTY_CACHE,
+      "project/pyproject.toml": '[tool.nvmarimo-fix]\nselect = ["NVG003"]\nexclude = ["old_*.py"]\n\n[tool.nvmarimo-fix.per-file-ignores]\n"nbs/*.py" = ["NVG003"]\n',
+      "project/nb.py": DEL_WITHOUT_EMPTY_CACHE,
+      "project/nbs/nb.py": DEL_WITHOUT_EMPTY_CACHE,
+      "project/old_nb.py": "not a notebook, excluded by the nested project's `exclude`",
+      "project/other/pyproject.toml": '[project]\nname = "no table: the search goes on upwards"\n',
+      "project/other/nb.py": DEL_WITHOUT_EMPTY_CACHE,
+    });
+    const counts = (args: string[], cwd: string) => {
+      const r = runCli(["--check", "--format", "json", ...args], { cwd });
+      expect(r.stderr).not.toContain("nvmarimo-fix:");
+      return Object.fromEntries((JSON.parse(r.stdout).files as Array<{ path: string; status: string; diagnostics: unknown[] }>).map((f) => [f.path, `${f.status} ${f.diagnostics.length}`]));
+    };
+    const expected = { "top.py": "unchanged 0", "project/nb.py": "unchanged 1", "project/nbs/nb.py": "unchanged 0", "project/other/nb.py": "unchanged 1" };
+    expect(counts(["."], dir)).toEqual(expected);
+    // The same from inside the nested project, and with files named one by one.
+    expect(counts(["..", "."], join(dir, "project"))).toEqual({ "../top.py": "unchanged 0", "nb.py": "unchanged 1", "nbs/nb.py": "unchanged 0", "other/nb.py": "unchanged 1" });
+    expect(counts(["top.py", "project/other/nb.py"], dir)).toEqual({ "top.py": "unchanged 0", "project/other/nb.py": "unchanged 1" });
+    // `--config` governs every file.
+    expect(counts(["--config", "pyproject.toml", "."], dir)).toEqual({ "top.py": "unchanged 0", "project/nb.py": "unchanged 0", "project/nbs/nb.py": "unchanged 0", "project/old_nb.py": "skipped 0", "project/other/nb.py": "unchanged 0" });
+    // Command-line options apply on top of every configuration.
+    expect(counts(["--ignore", "NVG003", "."], dir)).toEqual({ ...expected, "project/nb.py": "unchanged 0", "project/other/nb.py": "unchanged 0" });
+  });
+
+  it("a nested configuration with an error stops the run before any file is fixed", () => {
+    const dir = tree({
+      "pyproject.toml": '[tool.nvmarimo-fix]\nselect = ["NVG003"]\n',
+      "a.py": DEL_WITHOUT_EMPTY_CACHE,
+      "z/pyproject.toml": '[tool.nvmarimo-fix]\nselect = ["NVX9"]\n',
+      "z/nb.py": DEL_WITHOUT_EMPTY_CACHE,
+    });
+    const r = runCli(["."], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`nvmarimo-fix: ${join(dir, "z", "pyproject.toml")}: unknown rule code or prefix: NVX9\n`);
+    expect(readFileSync(join(dir, "a.py"), "utf8")).toBe(DEL_WITHOUT_EMPTY_CACHE);
+  });
+
   it("per-file-ignores apply by glob", () => {
     const dir = tree({
       "pyproject.toml": '[tool.nvmarimo-fix]\nselect = ["NVG003"]\n\n[tool.nvmarimo-fix.per-file-ignores]\n"legacy/*.py" = ["NVG"]\n',

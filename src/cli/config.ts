@@ -1,7 +1,7 @@
-// Configuration from `[tool.nvmarimo-fix]` in the nearest pyproject.toml (or a file given with
-// --config). Unknown keys and bad values stop the run with a message naming file and key.
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+// Configuration from `[tool.nvmarimo-fix]` in a pyproject.toml (or a file given with --config;
+// config-resolver.ts decides which file governs which path). Unknown keys and bad values stop
+// the run with a message naming file and key.
+import { readFileSync } from "node:fs";
 import picomatch from "picomatch";
 import { parse as parseToml, TomlError } from "smol-toml";
 import { describeIoError } from "../api.js";
@@ -27,29 +27,18 @@ export class ConfigError extends Error {}
 const TABLE = "nvmarimo-fix";
 const KNOWN_KEYS = new Set(["select", "ignore", "extend-select", "unsafe-fixes", "per-file-ignores", "exclude", "max-globals", "rules"]);
 
-/** Finds the nearest pyproject.toml with a `[tool.nvmarimo-fix]` table, from `start` upwards. */
-export function findConfigFile(start: string): string | undefined {
-  let dir = resolve(start);
-  for (;;) {
-    const candidate = join(dir, "pyproject.toml");
-    if (existsSync(candidate) && hasTable(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
-
 /**
  * Whether a pyproject.toml configures the tool, in any TOML spelling (`[tool.nvmarimo-fix]`,
  * `[tool."nvmarimo-fix"]`, `nvmarimo-fix.select = ...` under `[tool]`). One that mentions the
- * tool but does not parse counts, so that its error is reported rather than skipped.
+ * tool but does not parse counts, so that its error is reported rather than skipped. An
+ * unreadable one does not count: the search goes on upwards.
  */
-function hasTable(file: string): boolean {
+export function hasTable(file: string): boolean {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch {
-    return false; // unreadable: keep looking upwards
+    return false;
   }
   if (!text.includes(TABLE)) return false;
   try {

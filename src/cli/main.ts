@@ -1,12 +1,13 @@
 // The `nvmarimo-fix` command line.
 import { readFileSync } from "node:fs";
-import { dirname, relative, resolve, sep } from "node:path";
+import { join, resolve } from "node:path";
 import yargs from "yargs";
 import { BOM, decodeNotebook, NotebookSourceError, readNotebookFile } from "../api.js";
 import { unknownSelectors } from "../engine/select.js";
 import { checklistMarkdown, runChecklist } from "./checklist.js";
 import { ALL_RULES, ruleByCode } from "../transforms/index.js";
-import { ConfigError, EMPTY_CONFIG, excludes, findConfigFile, loadConfig, matchesGlob, type Config } from "./config.js";
+import { ConfigError, type Config } from "./config.js";
+import { ConfigResolver } from "./config-resolver.js";
 import { discoverFiles, displayPath } from "./discover.js";
 import { OUTPUT_FORMATS, Report, reportFile, type OutputFormat, type ReportOptions, type ReportText } from "./output.js";
 import { ProgressBar } from "./progress.js";
@@ -152,66 +153,92 @@ export async function main(argv: string[]): Promise<number> {
   // `--stdin-filename` alone reads stdin, as with ruff.
   const stdinName = args["stdin-filename"];
   const fromStdin = paths[0] === "-" || (paths.length === 0 && stdinName !== undefined);
-  let config: Config;
-  let select: string[] | undefined;
-  let ignore: string[];
-  let extendSelect: string[];
+  let cliSelect: string[] | undefined;
+  let cliIgnore: string[];
+  let cliExtendSelect: string[];
   try {
-    // The configuration of the notebook's own directory: for stdin, the one it names.
-    const located = fromStdin ? (stdinName !== undefined ? resolve(stdinName) : process.cwd()) : resolve(paths[0] ?? ".");
-    const file = args.config ?? findConfigFile(located);
-    config = file ? loadConfig(file) : EMPTY_CONFIG;
-    select = listOption("select", args.select) ?? config.select;
-    ignore = [...(config.ignore ?? []), ...(listOption("ignore", args.ignore) ?? [])];
-    extendSelect = [...(config.extendSelect ?? []), ...(listOption("extend-select", args["extend-select"]) ?? [])];
+    cliSelect = listOption("select", args.select);
+    cliIgnore = listOption("ignore", args.ignore) ?? [];
+    cliExtendSelect = listOption("extend-select", args["extend-select"]) ?? [];
+  } catch (error) {
+    process.stderr.write(`nvmarimo-fix: ${(error as Error).message}\n`);
+    return EXIT_ERROR;
+  }
+  const unknownOnCommandLine = unknownSelectors(ALL_RULES, [...(cliSelect ?? []), ...cliIgnore, ...cliExtendSelect]);
+  if (unknownOnCommandLine.length > 0) {
+    process.stderr.write(`nvmarimo-fix: unknown rule code or prefix (command line): ${unknownOnCommandLine.join(", ")}\n`);
+    return EXIT_ERROR;
+  }
+  const configs = new ConfigResolver(args.config, (config) => {
+    const codes = [...(config.select ?? []), ...(config.ignore ?? []), ...(config.extendSelect ?? []), ...Object.values(config.perFileIgnores).flat()];
+    const unknown = unknownSelectors(ALL_RULES, codes);
+    if (unknown.length > 0) throw new ConfigError(`${config.path}: unknown rule code or prefix: ${unknown.join(", ")}`);
+  });
+  // Command-line options win over each configuration's: `--select` replaces its `select`,
+  // `--ignore` and `--extend-select` add to its lists.
+  const optionsOfConfig = new Map<Config, ProcessOptions>();
+  const optionsForConfig = (config: Config): ProcessOptions => {
+    let options = optionsOfConfig.get(config);
+    if (!options) {
+      const select = cliSelect ?? config.select;
+      const ignore = [...(config.ignore ?? []), ...cliIgnore];
+      const extendSelect = [...(config.extendSelect ?? []), ...cliExtendSelect];
+      options = {
+        unsafeFixes: args["unsafe-fixes"] ?? config.unsafeFixes ?? false,
+        dryRun: args["dry-run"],
+        check: args.check,
+        ...(select ? { select } : {}),
+        ...(ignore.length > 0 ? { ignore } : {}),
+        ...(extendSelect.length > 0 ? { extendSelect } : {}),
+        ...(Object.keys(config.ruleOptions).length > 0 ? { ruleOptions: config.ruleOptions } : {}),
+      };
+      optionsOfConfig.set(config, options);
+    }
+    return options;
+  };
+  const optionsFor = (path: string): ProcessOptions => {
+    const base = optionsForConfig(configs.forFile(path));
+    const extra = configs.perFileIgnores(path);
+    return extra.length > 0 ? { ...base, ignore: [...(base.ignore ?? []), ...extra] } : base;
+  };
+
+  // Configuration errors stop the run before any file is read: the configurations governing
+  // the first path (or the notebook on stdin) are loaded here, the others during discovery.
+  let first: ProcessOptions;
+  try {
+    first = fromStdin ? optionsFor(stdinName ?? join(process.cwd(), "-")) : optionsForConfig(configs.forDirectory(resolve(paths[0] ?? ".")));
   } catch (error) {
     process.stderr.write(`nvmarimo-fix: ${(error as Error).message}\n`);
     return EXIT_ERROR;
   }
 
-  const perFileCodes = Object.values(config.perFileIgnores).flat();
-  const unknown = unknownSelectors(ALL_RULES, [...(select ?? []), ...ignore, ...extendSelect, ...perFileCodes]);
-  if (unknown.length > 0) {
-    const where = config.path ? ` (command line or ${config.path})` : "";
-    process.stderr.write(`nvmarimo-fix: unknown rule code or prefix${where}: ${unknown.join(", ")}\n`);
-    return EXIT_ERROR;
-  }
-  const base: ProcessOptions = {
-    unsafeFixes: args["unsafe-fixes"] ?? config.unsafeFixes ?? false,
-    dryRun: args["dry-run"],
-    check: args.check,
-    ...(select ? { select } : {}),
-    ...(ignore.length > 0 ? { ignore } : {}),
-    ...(extendSelect.length > 0 ? { extendSelect } : {}),
-    ...(Object.keys(config.ruleOptions).length > 0 ? { ruleOptions: config.ruleOptions } : {}),
-  };
-  const configRoot = config.path ? dirname(resolve(config.path)) : process.cwd();
-  const relativeToConfig = (path: string) => relative(configRoot, resolve(path)).split(sep).join("/");
-  const optionsFor = (path: string): ProcessOptions => {
-    const extra = Object.entries(config.perFileIgnores)
-      .filter(([glob]) => matchesGlob(relativeToConfig(path), glob))
-      .flatMap(([, codes]) => codes);
-    return extra.length > 0 ? { ...base, ignore: [...(base.ignore ?? []), ...extra] } : base;
-  };
-
   const reportOptions: ReportOptions = {
     format: args.format,
-    dryRun: base.dryRun,
-    unsafeFixes: base.unsafeFixes,
+    dryRun: args["dry-run"],
+    // The file's own configuration decides for each file (see processAndReport); this is the
+    // command line's or the first path's.
+    unsafeFixes: first.unsafeFixes,
     statistics: args.statistics,
     showFixes: args["show-fixes"],
     color,
   };
-  if (fromStdin) return runStdin(stdinName ?? "-", optionsFor(stdinName ?? "-"), reportOptions);
+  if (fromStdin) return runStdin(stdinName ?? "-", first, reportOptions);
   if (paths.length === 0) {
     process.stderr.write("nvmarimo-fix: give one or more files, directories or globs (try `nvmarimo-fix --help`)\n");
     return EXIT_ERROR;
   }
 
   const started = performance.now();
-  const discovery = await discoverFiles(paths, {
-    isExcluded: (path) => config.exclude.some((glob) => excludes(relativeToConfig(path), glob)),
-  });
+  let discovery: Awaited<ReturnType<typeof discoverFiles>>;
+  try {
+    discovery = await discoverFiles(paths, { isExcluded: (path, isDirectory) => configs.isExcluded(path, isDirectory) });
+    // Every file's configuration, loaded before the first file is touched.
+    for (const file of discovery.files) optionsFor(file);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`nvmarimo-fix: ${error.message}\n`);
+    return EXIT_ERROR;
+  }
   const jobs = args.jobs ?? defaultJobs(); // a whole number of at least 1 (usageProblem)
   const progress = new ProgressBar(discovery.files.length);
   // The bar shares the terminal with the report: clear it before each piece of the report.
@@ -249,7 +276,7 @@ export async function main(argv: string[]): Promise<number> {
 
   const tally = report.tally;
   if (tally.failed > 0) return EXIT_ERROR;
-  const wouldChange = base.dryRun && tally.changed > 0;
+  const wouldChange = args["dry-run"] && tally.changed > 0;
   return tally.remaining > 0 || wouldChange ? EXIT_VIOLATIONS : EXIT_CLEAN;
 }
 

@@ -9,8 +9,10 @@ export interface WorkerTask {
   readonly files: ReadonlyArray<{ readonly path: string; readonly options: ProcessOptions }>;
 }
 
+/** Each file's own configuration decides whether its unsafe fixes count as available (`[*]`). */
 export async function processAndReport(path: string, options: ProcessOptions, report: ReportOptions): Promise<FileReport> {
-  return reportFile(await processFile(path, options), report);
+  const outcome = await processFile(path, options);
+  return reportFile(outcome, options.unsafeFixes === report.unsafeFixes ? report : { ...report, unsafeFixes: options.unsafeFixes });
 }
 
 export default async function run(task: WorkerTask): Promise<FileReport[]> {

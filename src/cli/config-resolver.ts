@@ -1,0 +1,72 @@
+// Which configuration governs each path of a run. As with ruff: a file given with `--config`
+// governs every path; otherwise each path takes the nearest pyproject.toml with a
+// `[tool.nvmarimo-fix]` table, from its own directory upwards, so a nested project's settings
+// apply to its notebooks whatever directory the run starts from.
+import { existsSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { EMPTY_CONFIG, excludes, hasTable, loadConfig, matchesGlob, type Config } from "./config.js";
+
+export class ConfigResolver {
+  /** Directory → the configuration file governing it ("" for none). */
+  private readonly fileOfDirectory = new Map<string, string>();
+  private readonly loaded = new Map<string, Config>();
+
+  /**
+   * `explicit`: the file given with `--config`. `check` validates each configuration as it is
+   * first loaded (unknown rule codes, say), throwing a `ConfigError` to stop the run.
+   */
+  constructor(
+    private readonly explicit: string | undefined,
+    private readonly check: (config: Config) => void = () => {},
+  ) {}
+
+  /** The configuration governing a directory (for a file, pass its directory). */
+  forDirectory(directory: string): Config {
+    const file = this.explicit ?? this.fileFor(resolve(directory));
+    if (file === "") return EMPTY_CONFIG;
+    let config = this.loaded.get(file);
+    if (!config) {
+      config = loadConfig(file);
+      this.check(config);
+      this.loaded.set(file, config);
+    }
+    return config;
+  }
+
+  forFile(path: string): Config {
+    return this.forDirectory(dirname(resolve(path)));
+  }
+
+  /** Whether a path met in a walk is excluded by the `exclude` of the configuration governing it. */
+  isExcluded(path: string, isDirectory: boolean): boolean {
+    const config = isDirectory ? this.forDirectory(path) : this.forFile(path);
+    if (config.exclude.length === 0) return false;
+    const relativePath = relativeTo(config, path);
+    return config.exclude.some((glob) => excludes(relativePath, glob));
+  }
+
+  /** The codes `per-file-ignores` of the file's configuration adds for it. */
+  perFileIgnores(path: string): string[] {
+    const config = this.forFile(path);
+    const relativePath = relativeTo(config, path);
+    return Object.entries(config.perFileIgnores)
+      .filter(([glob]) => matchesGlob(relativePath, glob))
+      .flatMap(([, codes]) => codes);
+  }
+
+  private fileFor(directory: string): string {
+    const known = this.fileOfDirectory.get(directory);
+    if (known !== undefined) return known;
+    const candidate = join(directory, "pyproject.toml");
+    const parent = dirname(directory);
+    const file = existsSync(candidate) && hasTable(candidate) ? candidate : parent === directory ? "" : this.fileFor(parent);
+    this.fileOfDirectory.set(directory, file);
+    return file;
+  }
+}
+
+/** A path relative to the directory of its configuration (the working directory without one), `/`-separated. */
+function relativeTo(config: Config, path: string): string {
+  const root = config.path ? dirname(resolve(config.path)) : process.cwd();
+  return relative(root, resolve(path)).split(sep).join("/");
+}
