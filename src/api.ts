@@ -27,7 +27,7 @@ export interface FixSourceOptions extends LintOptions {
 /** The UTF-8 byte-order mark, as the first character of a decoded string. */
 export const BOM = "\uFEFF";
 
-export type SourceErrorKind = "not-marimo" | "syntax-error" | "not-utf8" | "io";
+export type SourceErrorKind = "not-marimo" | "syntax-error" | "not-utf8" | "line-endings" | "io";
 
 /** Input that cannot be linted: the message is one line, meant to follow `path: `. */
 export class NotebookSourceError extends Error {
@@ -90,9 +90,16 @@ function withoutBom(source: unknown): { text: string; bom: string } {
   return source.startsWith(BOM) ? { text: source.slice(1), bom: BOM } : { text: source, bom: "" };
 }
 
+const LONE_CR = /\r(?!\n)/;
+
 function parseOrThrow(source: string): Notebook {
   const parsed = parseNotebook(source);
   if (parsed.ok) return parsed.notebook;
+  // Python reads a lone CR as a line break, tree-sitter does not: such a file (classic Mac OS
+  // line endings) would otherwise be reported as a syntax error, or not a notebook, at line 1.
+  if (LONE_CR.test(source) && source.includes("marimo.App")) {
+    throw new NotebookSourceError("line-endings", "CR line endings (classic Mac OS) are not supported: convert the file to LF or CRLF");
+  }
   if (parsed.reason === "syntax-error") {
     throw new NotebookSourceError("syntax-error", `syntax error at line ${parsed.line ?? 1}`, parsed.line);
   }

@@ -38,6 +38,17 @@ describe("bad input", () => {
     unchanged(f.path, f.before, f.mtimeMs);
   });
 
+  it("a notebook with CR line endings (classic Mac OS) gives one line saying so; a CR script is still skipped", () => {
+    const f = setup("mac.py", DEL_WITHOUT_EMPTY_CACHE.replaceAll("\n", "\r"));
+    const script = join(f.dir, "script.py");
+    writeFileSync(script, "import torch\rmodel = torch.zeros(3)\rdel model\r");
+    const r = runCli([f.path, script]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.split("\n")[0]).toBe(`${f.path}: CR line endings (classic Mac OS) are not supported: convert the file to LF or CRLF`);
+    expect(r.stderr).toContain("0 changed, 0 unchanged, 1 skipped, 1 failed");
+    unchanged(f.path, f.before, f.mtimeMs);
+  });
+
   it("a plain Python script is skipped and counted", () => {
     const f = setup("script.py", "import torch\nmodel = torch.zeros(3)\ndel model\n");
     const r = runCli([f.dir]);
