@@ -513,6 +513,55 @@ describe("stdin", () => {
   });
 });
 
+describe("exit status and report destination, as with ruff", () => {
+  it("--exit-zero: 0 although violations remain; an unprocessable file still gives 2", () => {
+    const dir = tree({ "nb.py": DEL_WITHOUT_EMPTY_CACHE });
+    expect(runCli(["--check", "nb.py"], { cwd: dir }).status).toBe(1);
+    expect(runCli(["--check", "--exit-zero", "nb.py"], { cwd: dir }).status).toBe(0);
+    expect(runCli(["--check", "--exit-zero", "-"], { cwd: dir, input: DEL_WITHOUT_EMPTY_CACHE }).status).toBe(0);
+    writeFileSync(join(dir, "broken.py"), DEL_WITHOUT_EMPTY_CACHE.replace("del model\n", "del model(\n"));
+    expect(runCli(["--check", "--exit-zero", "."], { cwd: dir }).status).toBe(2);
+  });
+
+  it("--exit-non-zero-on-fix: 1 when a file was fixed even if nothing remains, 0 on the next run", () => {
+    const dir = tree({ "nb.py": DEL_WITHOUT_EMPTY_CACHE });
+    const first = runCli(["--select", "NVG003", "--exit-non-zero-on-fix", "nb.py"], { cwd: dir });
+    expect(first.stderr).toContain("Fixed 1 violation in 1 file.");
+    expect(first.status).toBe(1);
+    expect(runCli(["--select", "NVG003", "nb.py"], { cwd: dir }).status).toBe(0);
+    expect(runCli(["--select", "NVG003", "--exit-non-zero-on-fix", "nb.py"], { cwd: dir }).status).toBe(0);
+    const stdin = runCli(["--select", "NVG003", "--exit-non-zero-on-fix", "-"], { cwd: dir, input: DEL_WITHOUT_EMPTY_CACHE });
+    expect(stdin.stdout).toContain("torch.cuda.empty_cache()");
+    expect(stdin.status).toBe(1);
+  });
+
+  it("--output-file writes the report to a file; stdout stays empty and the summary stays on stderr", () => {
+    const dir = tree({ "nb.py": DEL_WITHOUT_EMPTY_CACHE });
+    const text = runCli(["--check", "-o", "report.txt", "nb.py"], { cwd: dir });
+    expect(text.status).toBe(1);
+    expect(text.stdout).toBe("");
+    expect(text.stderr).toContain("Found 1 remaining violation.");
+    expect(readFileSync(join(dir, "report.txt"), "utf8")).toMatch(/^nb\.py:\d+:\d+: NVG003 .* \[\*\]\n$/);
+    const sarif = runCli(["--check", "--format", "sarif", "--output-file", "out/report.sarif", "nb.py"], { cwd: dir });
+    expect(sarif.status).toBe(2);
+    expect(sarif.stderr).toBe("nvmarimo-fix: out/report.sarif: no such file or directory\n");
+    mkdirSync(join(dir, "out"));
+    expect(runCli(["--check", "--format", "sarif", "--output-file", "out/report.sarif", "nb.py"], { cwd: dir }).status).toBe(1);
+    expect(validateSarif(JSON.parse(readFileSync(join(dir, "out/report.sarif"), "utf8")))).toBe(true);
+    const stdin = runCli(["--check", "--format", "json", "-o", "stdin.json", "--stdin-filename", "nb.py"], { cwd: dir, input: DEL_WITHOUT_EMPTY_CACHE });
+    expect(stdin.stdout).toBe("");
+    expect(JSON.parse(readFileSync(join(dir, "stdin.json"), "utf8")).summary.remaining).toBe(1);
+  });
+
+  it("--quiet prints the report without the summary", () => {
+    const dir = tree({ "nb.py": DEL_WITHOUT_EMPTY_CACHE });
+    const r = runCli(["--check", "-q", "nb.py"], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/NVG003/);
+    expect(r.stderr).toBe("");
+  });
+});
+
 describe("usage errors", () => {
   it("stops with status 2 before reading any file when options and paths contradict each other", () => {
     const cases: Array<[string[], RegExp]> = [
@@ -530,6 +579,9 @@ describe("usage errors", () => {
       [["--config", "", "nb.py"], /--config needs a value/],
       [["-", "--stdin-filename", ""], /--stdin-filename needs a value/],
       [["--explain", "NVG001", "--explain", "NVG003"], /--explain was given more than once/],
+      [["--exit-zero", "--exit-non-zero-on-fix", "nb.py"], /--exit-zero and --exit-non-zero-on-fix cannot be used together/],
+      [["-", "-o", "report.txt"], /--output-file with stdin needs --check/],
+      [["-o", "a.txt", "-o", "b.txt", "nb.py"], /--output-file was given more than once/],
     ];
     for (const [args, message] of cases) {
       const dir = tree({ "nb.py": DEL_WITHOUT_EMPTY_CACHE });

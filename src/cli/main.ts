@@ -1,8 +1,8 @@
 // The `nvmarimo-fix` command line.
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
 import { join, resolve } from "node:path";
 import yargs from "yargs";
-import { BOM, decodeNotebook, NotebookSourceError, readNotebookFile } from "../api.js";
+import { BOM, decodeNotebook, describeIoError, NotebookSourceError, readNotebookFile } from "../api.js";
 import { unknownSelectors } from "../engine/select.js";
 import { checklistMarkdown, runChecklist } from "./checklist.js";
 import { ALL_RULES, ruleByCode } from "../transforms/index.js";
@@ -47,7 +47,7 @@ function listOption(name: string, value: unknown): string[] | undefined {
 }
 
 /** Options that take one value: given twice, or empty (`--config ""`), they are a usage error. */
-const SINGLE_VALUE_OPTIONS = ["config", "stdin-filename", "explain", "format", "jobs"] as const;
+const SINGLE_VALUE_OPTIONS = ["config", "stdin-filename", "explain", "format", "jobs", "output-file"] as const;
 
 function valueProblem(args: Partial<Record<(typeof SINGLE_VALUE_OPTIONS)[number], unknown>>): string | undefined {
   for (const name of SINGLE_VALUE_OPTIONS) {
@@ -63,14 +63,21 @@ function valueProblem(args: Partial<Record<(typeof SINGLE_VALUE_OPTIONS)[number]
  * each would otherwise run as something else (a file named `-`, a notebook fixed in place when
  * the user meant stdin), which is the worst way to find out.
  */
-function usageProblem(args: { check: boolean; "dry-run": boolean; jobs?: number | undefined; "stdin-filename"?: string | undefined; format: OutputFormat }, paths: readonly string[]): string | undefined {
+function usageProblem(
+  args: { check: boolean; "dry-run": boolean; jobs?: number | undefined; "stdin-filename"?: string | undefined; format: OutputFormat; "exit-zero": boolean; "exit-non-zero-on-fix": boolean; "output-file"?: string | undefined },
+  paths: readonly string[],
+): string | undefined {
   if (args.check && args["dry-run"]) return "--check (report only) and --dry-run (show the fixes) cannot be used together";
+  if (args["exit-zero"] && args["exit-non-zero-on-fix"]) return "--exit-zero and --exit-non-zero-on-fix cannot be used together";
   if (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs >= 1)) return "--jobs needs a whole number of threads, at least 1";
   const stdin = paths.includes("-");
   if (stdin && paths.length > 1) return "`-` (read a notebook from stdin) cannot be combined with other paths";
   if (args["stdin-filename"] !== undefined && paths.length > 0 && !stdin) return "--stdin-filename names the notebook read from stdin: give `-` (or no path), not other paths";
   if ((stdin || (paths.length === 0 && args["stdin-filename"] !== undefined)) && !args.check && args.format !== "text") {
     return `--format ${args.format} with stdin needs --check: stdout carries the fixed source (or the diff with --dry-run)`;
+  }
+  if ((stdin || (paths.length === 0 && args["stdin-filename"] !== undefined)) && !args.check && args["output-file"] !== undefined) {
+    return "--output-file with stdin needs --check: the fixed source (or the diff) goes to stdout and the report to stderr";
   }
   return undefined;
 }
@@ -88,6 +95,10 @@ function buildParser(argv: string[]) {
     .option("format", { choices: OUTPUT_FORMATS, default: "text" as OutputFormat, describe: "Output format" })
     .option("statistics", { type: "boolean", default: false, describe: "Show counts per rule instead of each violation" })
     .option("show-fixes", { type: "boolean", default: false, describe: "List each fix that was applied" })
+    .option("output-file", { alias: "o", type: "string", describe: "Write the report to this file instead of stdout" })
+    .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print the report only: no summary, no progress bar" })
+    .option("exit-zero", { type: "boolean", default: false, describe: "Exit with status 0 even when violations remain (2 still means an error)" })
+    .option("exit-non-zero-on-fix", { type: "boolean", default: false, describe: "Exit with status 1 when a file was fixed, even if nothing remains" })
     .option("config", { type: "string", describe: "Configuration file (default: nearest pyproject.toml with [tool.nvmarimo-fix])" })
     .option("jobs", { alias: "j", type: "number", describe: "Worker threads (default: number of cores)" })
     .option("stdin-filename", { type: "string", describe: "Path to report for a notebook read from stdin (`-`)" })
@@ -119,7 +130,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`nvmarimo-fix: ${repeated}\n`);
     return EXIT_ERROR;
   }
-  const color = args.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
+  const color = args.color ?? (args["output-file"] === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR);
 
   if (args["list-rules"]) {
     if (args.format === "text") {
@@ -220,9 +231,18 @@ export async function main(argv: string[]): Promise<number> {
     unsafeFixes: first.unsafeFixes,
     statistics: args.statistics,
     showFixes: args["show-fixes"],
+    quiet: args.quiet,
     color,
   };
-  if (fromStdin) return runStdin(stdinName ?? "-", first, reportOptions);
+  const exitStatus = (status: number, changed: boolean): number => {
+    if (status === EXIT_ERROR) return status;
+    if (args["exit-zero"]) return EXIT_CLEAN;
+    return changed && args["exit-non-zero-on-fix"] ? EXIT_VIOLATIONS : status;
+  };
+  if (fromStdin) {
+    const stdinRun = await runStdin(stdinName ?? "-", first, reportOptions, args["output-file"]);
+    return exitStatus(stdinRun.status, stdinRun.changed);
+  }
   if (paths.length === 0) {
     process.stderr.write("nvmarimo-fix: give one or more files, directories or globs (try `nvmarimo-fix --help`)\n");
     return EXIT_ERROR;
@@ -240,13 +260,15 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT_ERROR;
   }
   const jobs = args.jobs ?? defaultJobs(); // a whole number of at least 1 (usageProblem)
-  const progress = new ProgressBar(discovery.files.length);
+  const outputFile = openReportFile(args["output-file"]);
+  if (outputFile === null) return EXIT_ERROR;
+  const progress = new ProgressBar(args.quiet ? 0 : discovery.files.length);
   // The bar shares the terminal with the report: clear it before each piece of the report.
   const write = (stream: NodeJS.WriteStream) => (text: ReportText) => {
     progress.clear();
     stream.write(text);
   };
-  const report = new Report(reportOptions, { stdout: write(process.stdout), stderr: write(process.stderr) });
+  const report = new Report(reportOptions, { stdout: outputFile?.write ?? write(process.stdout), stderr: write(process.stderr) });
   // Paths that could not be searched take their place in the sorted order among the files.
   const pathErrors = [...discovery.errors].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   let nextError = 0;
@@ -273,11 +295,45 @@ export async function main(argv: string[]): Promise<number> {
   }
   reportPathErrorsBefore(undefined);
   report.finish(performance.now() - started);
+  if (outputFile && !outputFile.close()) return EXIT_ERROR;
 
   const tally = report.tally;
   if (tally.failed > 0) return EXIT_ERROR;
   const wouldChange = args["dry-run"] && tally.changed > 0;
-  return tally.remaining > 0 || wouldChange ? EXIT_VIOLATIONS : EXIT_CLEAN;
+  return exitStatus(tally.remaining > 0 || wouldChange ? EXIT_VIOLATIONS : EXIT_CLEAN, !args["dry-run"] && tally.changed > 0);
+}
+
+/**
+ * `--output-file`: the report goes to a file, written synchronously (a file never needs the
+ * backpressure a pipe does). `undefined` without the option; `null` when the file cannot be
+ * opened, after a one-line error naming it.
+ */
+function openReportFile(path: string | undefined): { write: (text: ReportText) => void; close: () => boolean } | undefined | null {
+  if (path === undefined) return undefined;
+  let fd: number;
+  try {
+    fd = openSync(path, "w");
+  } catch (error) {
+    process.stderr.write(`nvmarimo-fix: ${path}: ${describeIoError(error)}\n`);
+    return null;
+  }
+  let failure: unknown;
+  return {
+    write: (text) => {
+      if (failure !== undefined) return;
+      try {
+        const bytes = typeof text === "string" ? Buffer.from(text) : text;
+        for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+      } catch (error) {
+        failure = error;
+      }
+    },
+    close: () => {
+      closeSync(fd);
+      if (failure !== undefined) process.stderr.write(`nvmarimo-fix: ${path}: ${describeIoError(failure)}\n`);
+      return failure === undefined;
+    },
+  };
 }
 
 /**
@@ -285,7 +341,7 @@ export async function main(argv: string[]): Promise<number> {
  * in any format, on stdout; else the fixed source (or the diff) on stdout and what remains on
  * stderr, marked `[*]` when a fix exists, as in the text report.
  */
-async function runStdin(name: string, options: ProcessOptions, reportOptions: ReportOptions): Promise<number> {
+async function runStdin(name: string, options: ProcessOptions, reportOptions: ReportOptions, outputPath: string | undefined): Promise<{ status: number; changed: boolean }> {
   const started = performance.now();
   const bytes = readFileSync(0);
   let source: string;
@@ -296,19 +352,23 @@ async function runStdin(name: string, options: ProcessOptions, reportOptions: Re
     // As for a file: one line, and the input given back untouched (an editor replaces its buffer with stdout).
     process.stderr.write(`${displayPath(name)}: ${(error as Error).message}\n`);
     if (!options.check && !options.dryRun) process.stdout.write(bytes);
-    return EXIT_ERROR;
+    return { status: EXIT_ERROR, changed: false };
   }
   const outcome = await processSource(name, source, options);
   if (options.check) {
-    const report = new Report(reportOptions, { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) });
+    // --output-file needs --check with stdin (usageProblem).
+    const outputFile = openReportFile(outputPath);
+    if (outputFile === null) return { status: EXIT_ERROR, changed: false };
+    const report = new Report(reportOptions, { stdout: outputFile?.write ?? ((text) => process.stdout.write(text)), stderr: (text) => process.stderr.write(text) });
     report.add(reportFile(outcome, reportOptions));
     report.finish(performance.now() - started);
-    return outcome.status === "failed" ? EXIT_ERROR : outcome.diagnostics.length > 0 ? EXIT_VIOLATIONS : EXIT_CLEAN;
+    if (outputFile && !outputFile.close()) return { status: EXIT_ERROR, changed: false };
+    return { status: outcome.status === "failed" ? EXIT_ERROR : outcome.diagnostics.length > 0 ? EXIT_VIOLATIONS : EXIT_CLEAN, changed: false };
   }
   if (outcome.status === "failed" || outcome.status === "skipped") {
     process.stderr.write(`${name}${outcome.line ? `:${outcome.line}` : ""}: ${outcome.message}\n`);
     if (!options.dryRun) process.stdout.write(bytes);
-    return outcome.status === "failed" ? EXIT_ERROR : EXIT_CLEAN;
+    return { status: outcome.status === "failed" ? EXIT_ERROR : EXIT_CLEAN, changed: false };
   }
   process.stdout.write(options.dryRun ? outcome.diff : (bom ? BOM : "") + (outcome.output ?? source));
   // The text report a file run prints, on stderr (stdout carries the source or the diff): what
@@ -318,7 +378,8 @@ async function runStdin(name: string, options: ProcessOptions, reportOptions: Re
   const report = new Report({ ...reportOptions, format: "text" }, { stdout: toStderr, stderr: toStderr });
   report.add(reportFile({ ...outcome, diff: "" }, { ...reportOptions, format: "text" }));
   report.finish(performance.now() - started);
-  return outcome.diagnostics.length > 0 || (options.dryRun && outcome.diff !== "") ? EXIT_VIOLATIONS : EXIT_CLEAN;
+  const status = outcome.diagnostics.length > 0 || (options.dryRun && outcome.diff !== "") ? EXIT_VIOLATIONS : EXIT_CLEAN;
+  return { status, changed: !options.dryRun && outcome.status === "changed" };
 }
 
 /** `nvmarimo-fix checklist <notebook> [--format markdown|json]`. */

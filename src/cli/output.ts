@@ -22,6 +22,8 @@ export interface ReportOptions {
   readonly unsafeFixes: boolean;
   readonly statistics?: boolean;
   readonly showFixes?: boolean;
+  /** `--quiet`: the report only, without the closing summary. */
+  readonly quiet?: boolean;
   readonly color: boolean;
 }
 
@@ -362,7 +364,7 @@ export class Report {
           }
           if (stdout) this.out.stdout(stdout);
         }
-        this.out.stderr(summary(t, this.options.dryRun, elapsedMs));
+        if (!this.options.quiet) this.out.stderr(summary(t, this.options.dryRun, elapsedMs));
     }
   }
 }
