@@ -23,9 +23,15 @@ device (\`"cuda"\`, \`.cuda()\`, \`torch.cuda.*\`, \`try_gpu()\`, \`.to(device)\
   \`torch.inference_mode()\`;
 - calls of notebook functions (\`@app.function\` or defined in a cell) that do any of these.
 
-Work counts as guarded inside \`try: ... except torch.cuda.OutOfMemoryError\`, \`except
-torch.OutOfMemoryError\`, a tuple naming either, or \`except RuntimeError as e:\` whose handler
-checks for \`"out of memory"\`. A function that guards its own work (the guide's
+Work counts as guarded inside a \`try\` whose first handler that catches an out-of-memory error
+(a \`RuntimeError\`) either names it (\`except torch.cuda.OutOfMemoryError\`, \`except
+torch.OutOfMemoryError\`, alone or in a tuple), or is broad (a bare \`except:\`, \`except
+Exception\`, \`except BaseException\`, \`except RuntimeError\`, alone or in a tuple such as
+\`except (ValueError, Exception)\`) and does not raise again: such a handler is the author's own
+fallback (skip the batch, try another method) and the rule leaves it alone. A broad handler with
+a \`raise\` among its own statements (\`except Exception: raise\`, \`raise RuntimeError(...) from
+e\`) is no fallback, unless it checks for \`"out of memory"\` or an outer \`try\` of the cell
+handles what it raises. A function that guards its own work (the guide's
 \`safe_gpu_operation\`) makes its calls guarded too.
 
 ## Why is this bad?
@@ -84,10 +90,15 @@ that fit the work (smaller batch, fewer tokens or images, smaller tensors, small
 closing other GPU programs). Setup before the first heavy statement, the cell's trailing display
 expression and its \`return\` stay outside the \`try\`; when the display expression is itself the
 heavy work, its value goes to a private name (\`_result\`) inside the \`try\` and is displayed
-after it. Work inside a function is guarded where the function is called. When the work sits in
-a \`try\` already (the cell's top-level statement is that \`try\`, or its \`except Exception\`
-would swallow the error first), the handler becomes that \`try\`'s first \`except\` clause
-instead. Lines that start inside a multi-line string are not re-indented, so no string changes.
+after it. Work inside a function is guarded where the function is called. Work the author's
+fallback handles already (see above) is neither reported nor wrapped; other work of the same
+cell is, and the author's \`try\` may then sit inside the new one, where it still catches the
+error first. When the work sits in a \`try\` already (the cell's top-level statement is that
+\`try\`, or its broad handler raises again), the handler becomes that \`try\`'s first
+\`except\` clause instead, so an out-of-memory error stops the cell with the callout instead of
+being raised again (the re-raising handler, which can also turn it into another exception that
+no outer handler would know, keeps every other error). Lines that start inside a multi-line
+string are not re-indented, so no string changes.
 
 The handler uses the notebook's own names: \`import torch as t\` gives \`except
 t.cuda.OutOfMemoryError\`, and \`mo\` is the cell's (or setup cell's) marimo import. A notebook

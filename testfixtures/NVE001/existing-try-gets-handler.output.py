@@ -20,31 +20,12 @@ def _(torch):
 
 
 @app.cell
-def _(loader, mo, model, torch):
+def _(loader, model, torch):
     outputs = []
     with torch.no_grad():
         for batch in loader:
             try:
                 outputs.append(model(batch.cuda()).mean().item())
-            except torch.cuda.OutOfMemoryError:
-                torch.cuda.empty_cache()
-                _free_bytes, _total_bytes = torch.cuda.mem_get_info()
-                mo.stop(
-                    True,
-                    mo.callout(
-                        mo.md(
-                            f"""
-                            ❌ **GPU out of memory** on {torch.cuda.get_device_name()}: {_free_bytes / 1e9:.1f} GB free of {_total_bytes / 1e9:.1f} GB.
-
-                            **Solutions**:
-                            - Reduce the batch size of the data loader
-                            - Use a smaller model
-                            - Close other programs that use the GPU (check `nvidia-smi`)
-                            """
-                        ),
-                        kind="danger",
-                    ),
-                )
             except Exception as e:
                 print(f"skipped a batch: {e}")
     outputs

@@ -22,8 +22,9 @@ export interface GpuWork {
   /** A short description for messages, e.g. "`loss.backward()` (training)". */
   readonly label: string;
   /**
-   * The innermost enclosing `try` whose broad handler (`except Exception`, `except
-   * RuntimeError`, bare `except`) would catch the out-of-memory error before any outer guard.
+   * The innermost enclosing `try` whose handler catches the out-of-memory error first (a broad
+   * `except Exception`, `except RuntimeError`, bare `except`) only to raise again, when no
+   * outer `try` of the cell handles what it raises.
    */
   readonly swallowedBy: PyNode | undefined;
 }
@@ -170,7 +171,7 @@ function callMatcher(names: readonly string[]): Matcher {
 
 // --- guards --------------------------------------------------------------------------------
 
-export type TryVerdict = "oom" | "broad" | "narrow";
+export type TryVerdict = "handled" | "reraise" | "narrow";
 
 /** The exception part of an `except` clause (`except (A, B) as e`), without the body. */
 function clauseHead(clause: PyNode): string {
@@ -184,18 +185,33 @@ export function exceptClauses(tryNode: PyNode): PyNode[] {
 }
 
 /**
- * What a `try` does with an out-of-memory error raised in its body: handles it as such
- * (`except torch.cuda.OutOfMemoryError`, `except torch.OutOfMemoryError`, a tuple with one of
- * them, or `except RuntimeError as e:` that checks for "out of memory"), swallows it in a broad
- * handler first, or lets it through.
+ * Built-in classes above `torch.cuda.OutOfMemoryError` (a `RuntimeError`), written alone or in
+ * a tuple; a qualified name (`errors.Exception`) is some other class.
+ */
+const BROAD_EXCEPTION = /(?<![\w.])(BaseException|Exception|RuntimeError)\b/;
+
+/** Whether a handler's own statements (not a branch of them) include a `raise`. */
+function raisesAgain(clause: PyNode): boolean {
+  const block = clause.children().find((c) => c.kind() === "block");
+  return block?.children().some((c) => c.kind() === "raise_statement") ?? false;
+}
+
+/**
+ * What a `try` does with an out-of-memory error raised in its body. The first handler that
+ * catches it decides: one naming it (`except torch.cuda.OutOfMemoryError`, `except
+ * torch.OutOfMemoryError`, alone or in a tuple) or a broad one that checks for "out of memory"
+ * handles it; any other broad one (bare `except`, `Exception`, `BaseException`, `RuntimeError`,
+ * alone or in a tuple) is the author's own fallback, and handles it too, unless it raises again
+ * (`raise`, `raise ... from e`) as one of its own statements: that is no fallback. Without such
+ * a handler the error goes through.
  */
 export function tryVerdict(tryNode: PyNode): TryVerdict {
   for (const clause of exceptClauses(tryNode)) {
     const head = clauseHead(clause).replace(/^except\*?/, "").replace(/\bas\s+\w+\s*:?\s*$/, "").replace(/:\s*$/, "");
-    if (/\bOutOfMemoryError\b/.test(head)) return "oom";
-    const broad = head.trim() === "" || /\b(BaseException|Exception|RuntimeError)\b/.test(head);
-    if (broad && /out of memory/i.test(clause.text())) return "oom";
-    if (broad) return "broad";
+    if (/\bOutOfMemoryError\b/.test(head)) return "handled";
+    if (head.trim() !== "" && !BROAD_EXCEPTION.test(head)) continue;
+    if (/out of memory/i.test(clause.text())) return "handled";
+    return raisesAgain(clause) ? "reraise" : "handled";
   }
   return "narrow";
 }
@@ -238,12 +254,12 @@ function locate(node: PyNode, cell: Cell, source: string): Location {
     const kind = ancestor.kind();
     if (kind === "try_statement" && !guardSettled && previous.kind() === "block") {
       const verdict = tryVerdict(ancestor);
-      if (verdict === "oom") {
+      if (verdict === "handled") {
         guarded = true;
         guardSettled = true;
-      } else if (verdict === "broad") {
-        swallowedBy = ancestor;
-        guardSettled = true;
+      } else if (verdict === "reraise") {
+        // What the handler raises may still meet an outer `try` that handles it.
+        swallowedBy ??= ancestor;
       }
     } else if (kind === "function_definition") {
       guardSettled = true;
