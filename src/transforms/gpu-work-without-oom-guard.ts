@@ -29,9 +29,10 @@ torch.OutOfMemoryError\`, alone or in a tuple), or is broad (a bare \`except:\`,
 Exception\`, \`except BaseException\`, \`except RuntimeError\`, alone or in a tuple such as
 \`except (ValueError, Exception)\`) and does not raise again: such a handler is the author's own
 fallback (skip the batch, try another method) and the rule leaves it alone. A broad handler with
-a \`raise\` among its own statements (\`except Exception: raise\`, \`raise RuntimeError(...) from
-e\`) is no fallback, unless it checks for \`"out of memory"\` or an outer \`try\` of the cell
-handles what it raises. A function that guards its own work (the guide's
+a \`raise\` among its own statements (\`except Exception: log(...); raise\`, \`raise
+RuntimeError(...) from e\`) is no fallback, unless it checks for \`"out of memory"\` or an outer
+\`try\` of the cell handles what it raises; a \`raise\` inside an \`if\` of the handler is the
+author choosing what to recover from, and counts as a fallback. A function that guards its own work (the guide's
 \`safe_gpu_operation\`) makes its calls guarded too.
 
 ## Why is this bad?
