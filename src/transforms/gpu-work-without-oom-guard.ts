@@ -88,7 +88,8 @@ comment lines right above the first one, and the statements after the last one t
 tensor it allocated) and adds an \`except torch.cuda.OutOfMemoryError:\` handler that empties
 the cache and stops the cell with a danger callout naming the GPU, its free memory and remedies
 that fit the work (smaller batch, fewer tokens or images, smaller tensors, smaller model,
-closing other GPU programs). Setup before the first heavy statement, the cell's trailing display
+closing other GPU programs; a notebook that never mentions a batch or a data loader trains on
+all its data at once, so its training remedy is fewer samples at a time, not a smaller batch). Setup before the first heavy statement, the cell's trailing display
 expression and its \`return\` stay outside the \`try\`; when the display expression is itself the
 heavy work, its value goes to a private name (\`_result\`) inside the \`try\` and is displayed
 after it. Work inside a function is guarded where the function is called. Work the author's
@@ -125,6 +126,15 @@ const REMEDIES: Record<GpuWorkKind, string> = {
   pipeline: "Generate fewer or smaller outputs at once (fewer images, a lower resolution, fewer new tokens)",
   allocation: "Allocate smaller tensors",
 };
+
+/** The training remedy of a notebook with no batch size to reduce (full-batch training). */
+const FULL_BATCH_TRAINING = "Train in mixed precision (`torch.autocast`), or on fewer samples at a time";
+
+/**
+ * Whether a notebook can have a batch size: it mentions a batch or a data loader somewhere
+ * (code, strings or comments). One that never does trains on all its data at once.
+ */
+const MENTIONS_BATCHES = /batch|loader/i;
 
 export const gpuWorkWithoutOomGuard = defineRule({
   code: "NVE001",
@@ -249,7 +259,7 @@ function buildFix(context: RuleContext, flow: Dataflow, analysis: GpuWorkAnalysi
   const unit = indentUnit(cell);
   const kinds = new Set<GpuWorkKind>();
   for (const w of work) for (const k of w.kinds) kinds.add(k);
-  const handler = handlerBody(torch, marimo.alias, remediesFor(kinds));
+  const handler = handlerBody(torch, marimo.alias, remediesFor(kinds, MENTIONS_BATCHES.test(source)));
 
   // Work inside an existing `try` gets the handler there; the rest is wrapped.
   const tries = new Map<number, PyNode>();
@@ -326,9 +336,9 @@ function inTryBody(tryNode: PyNode, node: PyNode): boolean {
   return body !== undefined && startOf(body) <= startOf(node) && endOf(node) <= endOf(body);
 }
 
-function remediesFor(kinds: ReadonlySet<GpuWorkKind>): string[] {
+function remediesFor(kinds: ReadonlySet<GpuWorkKind>, batched: boolean): string[] {
   const order: GpuWorkKind[] = ["training", "inference", "generation", "pipeline", "allocation"];
-  const remedies = order.filter((k) => kinds.has(k)).map((k) => REMEDIES[k]);
+  const remedies = order.filter((k) => kinds.has(k)).map((k) => (k === "training" && !batched ? FULL_BATCH_TRAINING : REMEDIES[k]));
   if (kinds.size > (kinds.has("allocation") ? 1 : 0)) remedies.push("Use a smaller model");
   remedies.push("Close other programs that use the GPU (check `nvidia-smi`)");
   return remedies;

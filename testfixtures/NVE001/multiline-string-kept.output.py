@@ -42,7 +42,7 @@ def _(mo, torch):
                     ❌ **GPU out of memory** on {torch.cuda.get_device_name()}: {_free_bytes / 1e9:.1f} GB free of {_total_bytes / 1e9:.1f} GB.
 
                     **Solutions**:
-                    - Reduce the batch size, or train in mixed precision (`torch.autocast`)
+                    - Train in mixed precision (`torch.autocast`), or on fewer samples at a time
                     - Use a smaller model
                     - Close other programs that use the GPU (check `nvidia-smi`)
                     """
