@@ -32,8 +32,8 @@ fallback (skip the batch, try another method) and the rule leaves it alone. A br
 a \`raise\` among its own statements (\`except Exception: log(...); raise\`, \`raise
 RuntimeError(...) from e\`) is no fallback, unless it checks for \`"out of memory"\` or an outer
 \`try\` of the cell handles what it raises; a \`raise\` inside an \`if\` of the handler is the
-author choosing what to recover from, and counts as a fallback. A function that guards its own work (the guide's
-\`safe_gpu_operation\`) makes its calls guarded too.
+author choosing what to recover from, and counts as a fallback. A function that guards its own
+work (the guide's \`safe_gpu_operation\`) makes its calls guarded too.
 
 ## Why is this bad?
 Running out of GPU memory is the most common failure of a GPU notebook, and it depends on the
@@ -89,10 +89,11 @@ tensor it allocated) and adds an \`except torch.cuda.OutOfMemoryError:\` handler
 the cache and stops the cell with a danger callout naming the GPU, its free memory and remedies
 that fit the work (smaller batch, fewer tokens or images, smaller tensors, smaller model,
 closing other GPU programs; a notebook that never mentions a batch or a data loader trains on
-all its data at once, so its training remedy is fewer samples at a time, not a smaller batch). Setup before the first heavy statement, the cell's trailing display
-expression and its \`return\` stay outside the \`try\`; when the display expression is itself the
-heavy work, its value goes to a private name (\`_result\`) inside the \`try\` and is displayed
-after it. Work inside a function is guarded where the function is called. Work the author's
+all its data at once, so its training remedy is fewer samples at a time, not a smaller batch).
+Setup before the first heavy statement, the cell's trailing display expression and its
+\`return\` stay outside the \`try\`; when the display expression is itself the heavy work, its
+value goes to a private name (\`_result\`) inside the \`try\` and is displayed after it. Work
+inside a function is guarded where the function is called. Work the author's
 fallback handles already (see above) is neither reported nor wrapped; other work of the same
 cell is, and the author's \`try\` may then sit inside the new one, where it still catches the
 error first. When the work sits in a \`try\` already (the cell's top-level statement is that
