@@ -36,6 +36,18 @@ seeding helper (\`set_seed(...)\`, \`seed_everything(...)\`), or a notebook func
 Import aliases are understood (\`import torch as t\`, \`from numpy import random as npr\`,
 \`import random as rnd\`, imports in the setup cell).
 
+A draw that makes a new seed on purpose is not unseeded randomness: behind a "Randomize seed"
+checkbox, \`seed = random.randint(0, MAX_SEED)\` followed by \`torch.Generator().manual_seed(seed)\`,
+or \`torch.manual_seed(random.randint(0, 10_000))\`. A draw counts as such when its value (through
+\`int(...)\`, \`.item()\`, arithmetic or a conditional expression) is the seed of a seeding call, or
+is bound to a name that a seeding call receives as its seed later in the same function or cell
+(for a cell's global, in any other cell). Seeding calls are \`manual_seed\`, \`manual_seed_all\`,
+\`seed\`, \`default_rng\`, \`RandomState\`, \`random.Random\`, \`SeedSequence\`, seeding helpers
+(\`set_seed\`, \`seed_everything\`) and notebook functions that seed; their seed is the first
+argument (of a notebook function, only when it takes one argument or is named like a seeder) or a
+keyword argument named like a seed (\`seed=\`). Such a draw does not make its function or cell
+count as drawing random numbers.
+
 ## Why is this bad?
 Unseeded generators give different numbers on every run: results cannot be reproduced,
 compared or debugged (guide, section 7.1 "Random Seeds"). In marimo a cell also re-runs
@@ -109,8 +121,10 @@ body instead.
 Not fixed, only reported: \`@app.function\`/\`@app.class_definition\` bodies that draw and that no
 cell calls (a top-level function cannot read a cell's \`seed\`: give it a \`seed\` parameter, or
 seed in the cells that call it, which this rule checks), unseeded \`default_rng()\` in such a
-body, draws in the setup cell (it cannot depend on a cell: seed it inline), and cells written
-on one line.
+body, draws in the setup cell (it cannot depend on a cell: seed it inline), cells written on
+one line, and cells that draw a new seed on purpose (themselves or through a function they call)
+besides their other draws: \`set_seed(seed)\` at their start would make that seed the same on
+every run.
 
 ## Fix safety
 Unsafe: the fix changes the numbers the notebook produces. They become reproducible, but they
@@ -125,6 +139,8 @@ interface Finding {
   readonly draws: readonly Draw[];
   readonly unseeded: ReadonlySet<Lib>;
   readonly generators: readonly UnseededGenerator[];
+  /** The first draw the cell makes on purpose to get a new seed (not among `draws`). */
+  readonly seedDraw: Draw | undefined;
 }
 
 /** How the random cells get their seed. Computed once per pass, shared by every fix. */
@@ -180,10 +196,14 @@ export const unseededRandomness = defineRule({
         }
         const generators = facts.cellGenerators(cell);
         if (draws.length === 0 && generators.length === 0) continue;
-        const finding: Finding = { cell, draws, unseeded, generators };
+        const seedDraw = unseeded.size > 0 ? facts.cellSeedDraws(cell)[0] : undefined;
+        const finding: Finding = { cell, draws, unseeded, generators, seedDraw };
         if (cell.kind === "setup") reportSetup(context, finding);
         else if (writtenOnOneLine(cell)) {
           context.report({ node: primaryNode(finding), message: `${describeFinding(finding, "set_seed", "seed")} (the cell is written on one line: not fixed)` });
+        } else if (seedDraw) {
+          // `set_seed(seed)` at the start of the cell would make the drawn seed the same on every run.
+          context.report({ node: primaryNode(finding), message: describeBesideSeedDraw(finding, seedDraw) });
         } else fixable.push(finding);
       } else if (cell.kind === "function" || cell.kind === "class") {
         reportTopLevelDefinition(context, facts, cell);
@@ -262,6 +282,18 @@ function describeFinding(finding: Finding, setSeed: string, seedValue: string): 
     );
   }
   return parts.join(" ");
+}
+
+/** A cell that draws besides drawing a new seed on purpose: the usual fix would repeat that seed. */
+function describeBesideSeedDraw(finding: Finding, seedDraw: Draw): string {
+  const first = finding.draws[0]!;
+  const g = finding.generators[0];
+  return (
+    `${describeDraw(first, "this cell", finding.unseeded)}: every run, and every re-run of the cell, gives different numbers. ` +
+    `The cell also draws a new seed on purpose (\`${seedDraw.label}\`), which \`set_seed(seed)\` at its start would make ` +
+    `the same on every run: seed ${libList(finding.unseeded)} yourself just before the other draws` +
+    `${g ? `, and pass a seed to \`${g.label}\`` : ""} (not fixed)`
+  );
 }
 
 function primaryNode(finding: Finding): PyNode {
@@ -505,7 +537,8 @@ function existingSeedFunction(notebook: Notebook, flow: Dataflow, graph: Graph, 
     return location;
   };
   for (const callable of facts.callables) {
-    if ((facts.drawsByName.get(callable.name)?.size ?? 0) > 0) continue;
+    // Not one that draws, nor one that draws a new seed on purpose (`seed = random.randint(...)`).
+    if ((facts.drawsByName.get(callable.name)?.size ?? 0) > 0 || (facts.seedDrawsByName.get(callable.name)?.size ?? 0) > 0) continue;
     const seeds = facts.seedsByName.get(callable.name) ?? new Set<Lib>();
     if (![...needed].every((lib) => seeds.has(lib))) continue;
     if (!callable.takesOneArgument) continue;

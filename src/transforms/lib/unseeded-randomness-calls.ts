@@ -10,6 +10,7 @@ import { importsModule, importsOf } from "./imports.js";
 import { escapeRegex } from "./regex.js";
 import { keepClosures, keepShape } from "../../notebook/shapes.js";
 import { byStart } from "./predicates.js";
+import { isPrivateName } from "../../notebook/scope.js";
 
 export type Lib = "random" | "numpy" | "torch";
 export const LIBS: readonly Lib[] = ["random", "numpy", "torch"];
@@ -50,6 +51,10 @@ export interface Callable {
 
 /** Everything a piece of code does directly (not inside nested functions). */
 interface OwnerFacts {
+  /** The callable, or the cell whose top level this is (undefined for the shared empty facts). */
+  readonly owner: Callable | Cell | undefined;
+  /** The owner is a cell's top level (its public names are the notebook's globals). */
+  readonly topLevel: boolean;
   readonly draws: Draw[];
   readonly seeds: Set<Lib>;
   readonly calls: Array<{ name: string; start: number; node: () => PyNode; label: string }>;
@@ -63,8 +68,19 @@ export interface RandomnessFacts {
   readonly drawsByName: ReadonlyMap<string, ReadonlySet<Lib>>;
   /** Where each callable name is called (start offsets). */
   readonly callsByName: ReadonlyMap<string, readonly number[]>;
+  /**
+   * Libraries from which each callable name draws a seed on purpose (see `seedDrawsOf`),
+   * directly or through the functions it calls.
+   */
+  readonly seedDrawsByName: ReadonlyMap<string, ReadonlySet<Lib>>;
   /** What each cell's top-level code does, calls of notebook functions resolved. */
   cellDraws(cell: Cell): Draw[];
+  /**
+   * Draws a cell's top-level code makes only to get a new seed (`seed = random.randint(0, MAX_SEED)`
+   * then `manual_seed(seed)`), directly or through the notebook functions it calls. They are
+   * not in `cellDraws`: seeding the cell would make them the same on every run.
+   */
+  cellSeedDraws(cell: Cell): Draw[];
   cellSeeds(cell: Cell): Set<Lib>;
   /** The callable an @app.function / @app.class_definition cell defines. */
   callableOf(cell: Cell): Callable | undefined;
@@ -104,6 +120,77 @@ const RANDOM_DRAW = new Set([
 ]);
 /** In-place tensor methods that fill a tensor from PyTorch's generator. */
 const TENSOR_INPLACE = new Set(["uniform_", "normal_", "random_", "bernoulli_", "exponential_", "cauchy_", "log_normal_", "geometric_"]);
+
+/**
+ * Last names of calls that take a seed: the global seeders, `torch.Generator().manual_seed`,
+ * the generator constructors (`np.random.default_rng(seed)`, `random.Random(seed)`), and
+ * seeding helpers (SEEDER_NAME). All are among INTERESTING, so the query already returns them.
+ */
+const SEEDING_WORD = /^(?:manual_seed(?:_all)?|seed|default_rng|RandomState|Random|SeedSequence)$/;
+/** Functions that may wrap a drawn seed on its way to its name: `seed = int(np.random.randint(...))`. */
+const SEED_WRAPPER = /^(?:int|abs)$/;
+/** The last name of a called expression's text. */
+const LAST_NAME = /([\p{L}\p{N}_]+)\s*$/u;
+
+/**
+ * Where a draw's value goes when it is a seed in the making: the name an assignment (or walrus)
+ * binds it to, or `seeding` when it is passed straight to a seeding call. The value may pass
+ * through parentheses, arithmetic (`% MAX_SEED`), a conditional expression, `int(...)`/`abs(...)`
+ * and method calls on it (`.item()`). Reads a few parents of the call, never the whole tree.
+ */
+function seedTarget(call: PyNode, passesSeed: (call: PyNode, argument: PyNode) => boolean): string | "seeding" | undefined {
+  let child = call;
+  for (let depth = 0; depth < 12; depth++) {
+    const parent = child.parent();
+    if (!parent) return undefined;
+    switch (parent.kind()) {
+      case "assignment": {
+        const left = parent.field("left");
+        if (parent.field("right")?.id() !== child.id() || left?.kind() !== "identifier") return undefined;
+        return left.text();
+      }
+      case "named_expression": {
+        // `manual_seed(s := random.getrandbits(32))`: where the walrus goes, else its name.
+        const name = parent.field("name");
+        if (parent.field("value")?.id() !== child.id() || name?.kind() !== "identifier") return undefined;
+        return seedTarget(parent, passesSeed) ?? name.text();
+      }
+      case "parenthesized_expression":
+      case "binary_operator":
+      case "unary_operator":
+        break;
+      case "conditional_expression": {
+        // `a if condition else b`: a value, not the condition.
+        const parts = parent.namedChildren().filter((n) => n.kind() !== "comment");
+        if (parts[1]?.id() === child.id()) return undefined;
+        break;
+      }
+      case "attribute":
+        if (parent.field("object")?.id() !== child.id()) return undefined;
+        break;
+      case "call":
+        // A method called on the value (`.item()`); the value as an argument is `argument_list`.
+        if (parent.field("function")?.id() !== child.id()) return undefined;
+        break;
+      case "keyword_argument":
+        if (parent.field("value")?.id() !== child.id()) return undefined;
+        break;
+      case "argument_list": {
+        const outer = parent.parent();
+        const callee = outer?.kind() === "call" ? outer.field("function") : null;
+        if (!outer || !callee) return undefined;
+        if (passesSeed(outer, child)) return "seeding";
+        if (callee.kind() !== "identifier" || !SEED_WRAPPER.test(callee.text())) return undefined;
+        child = outer;
+        continue;
+      }
+      default:
+        return undefined;
+    }
+    child = parent;
+  }
+  return undefined;
+}
 
 /** Last names of calls worth classifying; the native pre-filter (plus imported and defined names). */
 const INTERESTING = [
@@ -572,7 +659,11 @@ export function analyzeRandomness(notebook: Notebook): RandomnessFacts {
   // may make their callers draw or seed in turn.
   let mayBeArgument: boolean | undefined;
   for (;;) {
-    const active = [...callableNames].filter((name) => (facts.seedsByName.get(name)?.size ?? 0) > 0 || (facts.drawsByName.get(name)?.size ?? 0) > 0);
+    // A function that draws a seed on purpose too: a cell that calls it must not be seeded.
+    const active = [...callableNames].filter(
+      (name) =>
+        (facts.seedsByName.get(name)?.size ?? 0) > 0 || (facts.drawsByName.get(name)?.size ?? 0) > 0 || (facts.seedDrawsByName.get(name)?.size ?? 0) > 0,
+    );
     const callees = active.filter((name) => definedNames.has(name) && !firstWords.has(name) && !queriedCallees.has(name) && isCalled(name));
     let args: string[] = [];
     if (active.some((name) => definedNames.has(name) && !queriedArguments.has(name))) {
@@ -589,10 +680,12 @@ export function analyzeRandomness(notebook: Notebook): RandomnessFacts {
     seedsByName: facts.seedsByName,
     drawsByName: facts.drawsByName,
     callsByName: facts.callsByName,
+    seedDrawsByName: facts.seedDrawsByName,
     importedSeeders: importedSeedersOf(paths),
     importedLibs,
     cellDraws: facts.cellDraws,
     cellSeeds: facts.cellSeeds,
+    cellSeedDraws: facts.cellSeedDraws,
     callableOf: (cell) => callableOfCell.get(cell.index),
     callableDraws: facts.callableDraws,
     cellGenerators: facts.cellGenerators,
@@ -621,7 +714,9 @@ interface Facts {
   readonly seedsByName: ReadonlyMap<string, ReadonlySet<Lib>>;
   readonly drawsByName: ReadonlyMap<string, ReadonlySet<Lib>>;
   readonly callsByName: ReadonlyMap<string, readonly number[]>;
+  readonly seedDrawsByName: ReadonlyMap<string, ReadonlySet<Lib>>;
   cellDraws(cell: Cell): Draw[];
+  cellSeedDraws(cell: Cell): Draw[];
   cellSeeds(cell: Cell): Set<Lib>;
   callableDraws(callable: Callable): Draw[];
   cellGenerators(cell: Cell): UnseededGenerator[];
@@ -638,11 +733,14 @@ function computeFacts(notebook: Notebook, callables: readonly Callable[], found:
 
   // Owners: a callable (innermost) or a cell's top level.
   const ownerFacts = new Map<Callable | Cell, OwnerFacts>();
-  const factsOf = (owner: Callable | Cell): OwnerFacts => {
+  const factsOf = (owner: Callable | Cell, topLevel: boolean): OwnerFacts => {
     let facts = ownerFacts.get(owner);
-    if (!facts) ownerFacts.set(owner, (facts = { draws: [], seeds: new Set(), calls: [] }));
+    if (!facts) ownerFacts.set(owner, (facts = { owner, topLevel, draws: [], seeds: new Set(), calls: [] }));
     return facts;
   };
+  // Calls that may take a seed (SEEDING_WORD, SEEDER_NAME, notebook functions): where the
+  // names of drawn seeds go.
+  const seedingCalls: Array<{ name: string; callable: boolean; owner: OwnerFacts; start: number; call: () => PyNode }> = [];
   const generators = new Map<number, UnseededGenerator[]>();
   const callsByName = new Map<string, number[]>();
   // `callables` is sorted by start. A call inside a callable's range is inside the callable
@@ -665,11 +763,18 @@ function computeFacts(notebook: Notebook, callables: readonly Callable[], found:
     construction.set(parent, [...(construction.get(parent) ?? []), c]);
   }
 
-  for (const { node, call, start: at, end, found } of interesting) {
-    if (!found) continue;
+  for (const { node, call, start: at, end, rank, found } of interesting) {
+    // The native query returns the seeding calls that classify as nothing, too
+    // (`torch.Generator().manual_seed(seed)`); rank 4 is a name passed as an argument, not a call.
+    const seedingName = rank === 4 ? undefined : found?.kind === "call" ? found.name : LAST_NAME.exec(notebook.source.slice(at, end))?.[1];
+    const seeding = seedingName !== undefined && (found?.kind === "call" || SEEDING_WORD.test(seedingName) || SEEDER_NAME.test(seedingName));
+    if (!found && !seeding) continue;
     const cell = cellAt(notebook, at);
     if (!cell) continue;
-    const facts = factsOf(innermost(at, end) ?? cell);
+    const owner = innermost(at, end);
+    const facts = factsOf(owner ?? cell, owner === undefined);
+    if (seeding) seedingCalls.push({ name: seedingName, callable: found?.kind === "call", owner: facts, start: at, call });
+    if (!found) continue;
     switch (found.kind) {
       case "draw":
         facts.draws.push(drawAt(new Set([found.lib]), at, node, found.draw, found.label));
@@ -693,7 +798,7 @@ function computeFacts(notebook: Notebook, callables: readonly Callable[], found:
     }
   }
 
-  const empty: OwnerFacts = { draws: [], seeds: new Set(), calls: [] };
+  const empty: OwnerFacts = { owner: undefined, topLevel: false, draws: [], seeds: new Set(), calls: [] };
   const ownerOf = (c: Callable) => ownerFacts.get(c) ?? empty;
 
   // Seeds first (a monotone fixpoint), then unseeded draws given those seeds.
@@ -726,12 +831,101 @@ function computeFacts(notebook: Notebook, callables: readonly Callable[], found:
       if (grow(seedsByName.get(c.name)!, seeds)) changed = true;
     }
   }
+  // A draw whose value becomes a seed (`seed = random.randint(0, MAX_SEED)` then
+  // `torch.Generator().manual_seed(seed)`, or `torch.manual_seed(random.randint(...))`) is the
+  // author asking for a new seed on purpose, as behind a "Randomize seed" checkbox: not
+  // unseeded randomness. The seed's name must reach a seeding call later in the same function
+  // or cell, or, for a cell's public global, at the top level of another cell.
+  const isSeedingCallee = (name: string, callable: boolean): boolean =>
+    SEEDING_WORD.test(name) || SEEDER_NAME.test(name) || (callable && (seedsByName.get(name)?.size ?? 0) > 0);
+  /**
+   * The arguments of a seeding call that are its seed: the first positional one (of a notebook
+   * function only when it is named like a seeder or takes one argument: `sample(n, model, seed=s)`
+   * seeds from `s`, not from `n`), and keyword arguments named like a seed.
+   */
+  const seedValues = (call: PyNode, name: string, callable: boolean): PyNode[] => {
+    const values: PyNode[] = [];
+    let positional = !callable || SEEDER_NAME.test(name) || callables.some((c) => c.name === name && c.takesOneArgument);
+    for (const argument of call.field("arguments")?.namedChildren() ?? []) {
+      const kind = argument.kind();
+      if (kind === "comment") continue;
+      if (kind === "keyword_argument") {
+        const value = argument.field("value");
+        if (value && /seed/i.test(argument.field("name")?.text() ?? "")) values.push(value);
+      } else {
+        // `*args` first: no telling which argument is the seed.
+        if (positional && kind !== "list_splat" && kind !== "dictionary_splat") values.push(argument);
+        positional = false;
+      }
+    }
+    return values;
+  };
+  /** Whether `argument` (an entry of the call's argument list) is the seed of a seeding call. */
+  const passesSeed = (call: PyNode, argument: PyNode): boolean => {
+    const callee = call.field("function");
+    if (!callee) return false;
+    const text = callee.text();
+    const name = LAST_NAME.exec(text)?.[1];
+    const callable = callee.kind() === "identifier" && seedsByName.has(text);
+    if (name === undefined || !isSeedingCallee(name, callable)) return false;
+    const value = argument.kind() === "keyword_argument" ? argument.field("value") : argument;
+    return value !== null && seedValues(call, name, callable).some((v) => v.id() === value.id());
+  };
+  let seedArguments: Map<string, Array<{ owner: OwnerFacts; start: number }>> | undefined;
+  /** Where the argument lists of seeding calls start and end (a draw inside one may be its seed). */
+  const seedingArgumentRanges: number[] = [];
+  /** The names passed to seeding calls as their seed, read from the tree on first use. */
+  const seedArgumentsByName = (): Map<string, Array<{ owner: OwnerFacts; start: number }>> => {
+    if (seedArguments) return seedArguments;
+    seedArguments = new Map();
+    for (const { name, callable, owner, start, call } of seedingCalls) {
+      if (!isSeedingCallee(name, callable)) continue;
+      const range = call().field("arguments")?.range();
+      if (range) seedingArgumentRanges.push(range.start.index, range.end.index);
+      for (const value of seedValues(call(), name, callable)) {
+        if (value.kind() !== "identifier") continue;
+        const list = seedArguments.get(value.text());
+        if (list) list.push({ owner, start });
+        else seedArguments.set(value.text(), [{ owner, start }]);
+      }
+    }
+    return seedArguments;
+  };
+  const insideSeedingArguments = (at: number): boolean => {
+    for (let i = 0; i < seedingArgumentRanges.length; i += 2) if (seedingArgumentRanges[i]! < at && at < seedingArgumentRanges[i + 1]!) return true;
+    return false;
+  };
+  const seedDrawMemo = new Map<number, boolean>();
+  const isSeedDraw = (facts: OwnerFacts, start: number, node: () => PyNode): boolean => {
+    if (seedingCalls.length === 0 || facts.owner === undefined) return false;
+    let known = seedDrawMemo.get(start);
+    if (known === undefined) {
+      // Without a name passed as a seed, only a draw inside a seeding call's arguments may be one.
+      if (seedArgumentsByName().size === 0 && !insideSeedingArguments(start)) return false;
+      const call = node();
+      const target = call.kind() === "call" ? seedTarget(call, passesSeed) : undefined;
+      known = target === "seeding";
+      if (target !== undefined && !known) {
+        for (const use of seedArgumentsByName().get(target) ?? []) {
+          const sameScope = use.owner === facts && use.start > start;
+          const otherCell = facts.topLevel && use.owner.topLevel && use.owner !== facts && !isPrivateName(target);
+          if (sameScope || otherCell) known = true;
+        }
+      }
+      seedDrawMemo.set(start, known);
+    }
+    return known;
+  };
+  /** isSeedDraw for a draw (its node read only when needed). */
+  const isSeedDrawOf = (facts: OwnerFacts, draw: Draw): boolean => seedingCalls.length > 0 && isSeedDraw(facts, draw.start, () => draw.node);
+
   const drawsByName = new Map<string, Set<Lib>>();
   const drawsOf = (facts: OwnerFacts, implicit: readonly Callable[] = []): Draw[] => {
-    const result = [...facts.draws];
+    const result: Draw[] = [];
+    for (const draw of facts.draws) if (!isSeedDrawOf(facts, draw)) result.push(draw);
     for (const { name, start, node, label } of facts.calls) {
       const libs = drawsByName.get(name);
-      if (libs && libs.size > 0) result.push(drawAt(libs, start, node, "calls", label));
+      if (libs && libs.size > 0 && !isSeedDraw(facts, start, node)) result.push(drawAt(libs, start, node, "calls", label));
     }
     for (const m of implicit) result.push(...drawsOf(ownerOf(m)));
     return result.sort(byStart);
@@ -751,12 +945,40 @@ function computeFacts(notebook: Notebook, callables: readonly Callable[], found:
     }
   }
 
-  keepClosures("computeFacts", factsOf, innermost, ownerOf, seedsOf, grow, drawsOf, unseededDraws);
+  // Seed draws last, given the draws: a function's own, and those of the functions it calls.
+  const seedDrawsByName = new Map<string, Set<Lib>>();
+  const seedDrawsOf = (facts: OwnerFacts, implicit: readonly Callable[] = []): Draw[] => {
+    const result: Draw[] = [];
+    if (seedingCalls.length === 0) return result;
+    for (const draw of facts.draws) if (isSeedDrawOf(facts, draw)) result.push(draw);
+    for (const { name, start, node, label } of facts.calls) {
+      const libs = drawsByName.get(name);
+      if (libs && libs.size > 0 && isSeedDraw(facts, start, node)) result.push(drawAt(libs, start, node, "calls", label));
+      else {
+        const seedLibs = seedDrawsByName.get(name);
+        if (seedLibs && seedLibs.size > 0) result.push(drawAt(seedLibs, start, node, "calls", label));
+      }
+    }
+    for (const m of implicit) result.push(...seedDrawsOf(ownerOf(m)));
+    return result.sort(byStart);
+  };
+  for (const c of callables) if (!seedDrawsByName.has(c.name)) seedDrawsByName.set(c.name, new Set());
+  for (let changed = seedingCalls.length > 0; changed; ) {
+    changed = false;
+    for (const c of involved) {
+      const libs = seedDrawsOf(ownerOf(c), construction.get(c)).flatMap((d) => [...d.libs]);
+      if (grow(seedDrawsByName.get(c.name)!, libs)) changed = true;
+    }
+  }
+
+  keepClosures("computeFacts", factsOf, innermost, ownerOf, seedsOf, grow, drawsOf, unseededDraws, isSeedingCallee, seedValues, passesSeed, seedArgumentsByName, insideSeedingArguments, isSeedDraw, isSeedDrawOf, seedDrawsOf);
   return {
     seedsByName,
     drawsByName,
     callsByName,
+    seedDrawsByName,
     cellDraws: (cell) => drawsOf(ownerFacts.get(cell) ?? empty),
+    cellSeedDraws: (cell) => seedDrawsOf(ownerFacts.get(cell) ?? empty),
     cellSeeds: (cell) => seedsOf(ownerFacts.get(cell) ?? empty),
     callableDraws: unseededDraws,
     cellGenerators: (cell) => generators.get(cell.index) ?? [],
