@@ -22,8 +22,19 @@ A cell is left alone when it already calls \`mo.stop\`, when the work sits insid
 \`if form.value:\` for a \`mo.ui.form\` (a form only submits on a click), or inside an \`if\`
 whose condition reads a button through a variable of the cell (\`run = regenerate.value or not
 cached\`, then \`if run:\`: the author's own click logic), when a cell it depends
-on is gated by \`mo.stop(... .value ...)\` (so it cannot run before a click), when the work is
-only inside a function the cell never calls, and in \`disabled=True\` cells.
+on, directly or through other cells, surely stops until a click (below), when the work is only
+inside a function the cell never calls, and in \`disabled=True\` cells.
+
+A cell surely stops until a click when one of its top-level statements (not inside an \`if\`, a
+loop, a \`with\`, a \`try\` or a function) is \`mo.stop(<predicate>, ...)\` and the predicate
+holds as long as a \`mo.ui.run_button\` / \`mo.ui.button\` has not been clicked or a form not
+submitted: \`not b.value\`, \`b.value is None\`, \`b.value == 0\` (or \`== None\`, \`is False\`),
+an \`or\` with one such term, an \`and\` of such terms only. While it stops, marimo runs none of
+the cells that depend on it. Other \`mo.stop\` calls do not count, since the cell may run without
+a click: a GPU check, a \`mo.stop\` inside an \`if\` or \`else\` (a cell that loads a checkpoint
+when there is one and only trains after a click), a predicate that can be false before the
+click (\`not b.value and not cached\`), and a stop on another element (\`not prompt.value\`: a
+text input may have a default value, a checkbox may start checked).
 
 ## Why is this bad?
 marimo runs a cell when the notebook opens and again whenever anything it reads changes. Moving
@@ -111,11 +122,17 @@ export const expensiveCellWithoutStop = defineRule({
     // The dataflow is asked for only when a question needs it (it analyses cells on demand).
     const flow = () => context.dataflow();
     const state: PassState = { importAdded: false };
+    const elementKinds = new Map<string, ElementKind>();
+    const kindOf = (name: string) => {
+      let kind = elementKinds.get(name);
+      if (!kind) elementKinds.set(name, (kind = elementKind(name, notebook, flow())));
+      return kind;
+    };
     const clickGated = new Map<number, boolean>();
     for (const { cell, works } of candidates) {
       if (stopCalls(cell.node, marimo.all, cellText(notebook, cell)).length > 0) continue;
-      if (ancestorIsClickGated(cell, notebook, flow, marimo.all, clickGated)) continue;
-      checkCell(context, flow, marimo, state, cell, works);
+      if (ancestorIsClickGated(cell, notebook, flow, marimo.all, kindOf, clickGated)) continue;
+      checkCell(context, flow, kindOf, marimo, state, cell, works);
     }
   },
 });
@@ -160,11 +177,10 @@ function cellText(notebook: Notebook, cell: Cell): string {
 // --- gates in other cells ----------------------------------------------------------------------
 
 /**
- * Whether a cell this one depends on (transitively) stops until a UI value is set: a top-level
- * `mo.stop(...)` whose predicate reads `.value`. A GPU check (`mo.stop(not torch.cuda...)`) is
- * not a click gate.
+ * Whether a cell this one depends on (transitively) surely stops until a click (see
+ * `cellStopsUntilClick`).
  */
-function ancestorIsClickGated(cell: Cell, notebook: Notebook, flow: () => Dataflow, aliases: ReadonlySet<string>, cache: Map<number, boolean>): boolean {
+function ancestorIsClickGated(cell: Cell, notebook: Notebook, flow: () => Dataflow, aliases: ReadonlySet<string>, kindOf: (name: string) => ElementKind, cache: Map<number, boolean>): boolean {
   // Walking the dependencies costs the dataflow of many cells: first make sure that some other
   // cell's text can hold a gate at all (a `stop` call whose predicate reads `.value`).
   if (!mayHoldGate(notebook.source) || !notebook.cells.some((c) => c.index !== cell.index && c.kind === "cell" && mayHoldGate(cellText(notebook, c)))) return false;
@@ -173,7 +189,7 @@ function ancestorIsClickGated(cell: Cell, notebook: Notebook, flow: () => Datafl
     if (!ancestor || ancestor.kind !== "cell") continue;
     let gated = cache.get(index);
     if (gated === undefined) {
-      gated = stopCalls(ancestor.node, aliases, cellText(notebook, ancestor)).some((call) => !insideFunction(call, ancestor) && readsUiValue(call));
+      gated = cellStopsUntilClick(ancestor, notebook, aliases, kindOf);
       cache.set(index, gated);
     }
     if (gated) return true;
@@ -181,17 +197,86 @@ function ancestorIsClickGated(cell: Cell, notebook: Notebook, flow: () => Datafl
   return false;
 }
 
-/** Whether a text (a cell's, or the whole source) can hold a click gate: `stopCalls` needs `stop`, `readsUiValue` `.value`. */
+/**
+ * Whether the cell surely stops until a click: one of its top-level statements (not inside an
+ * `if`, a loop, a `with`, a `try` or a function) is `mo.stop(<predicate>, ...)` whose predicate
+ * holds as long as a button has not been clicked or a form not submitted (`not b.value`,
+ * `b.value is None`, `b.value == 0`; an `or` with one such term; an `and` of such terms only).
+ * A predicate that may be false before the click (`not b.value and not cached`), a stop on
+ * another element (`not prompt.value`: a text may have a default) and a GPU check
+ * (`mo.stop(not torch.cuda...)`) do not count: the cell may run without a click.
+ */
+function cellStopsUntilClick(cell: Cell, notebook: Notebook, aliases: ReadonlySet<string>, kindOf: (name: string) => ElementKind): boolean {
+  if (!mayHoldGate(cellText(notebook, cell))) return false;
+  for (const statement of cell.statements) {
+    if (statement.kind() !== "expression_statement") continue;
+    const expressions = statement.namedChildren().filter((c) => c.kind() !== "comment");
+    const call = expressions.length === 1 ? expressions[0]! : undefined;
+    if (!call || call.kind() !== "call") continue;
+    const callee = call.field("function");
+    if (callee?.kind() !== "attribute" || callee.field("attribute")?.text() !== "stop" || !aliases.has(callee.field("object")?.text() ?? "")) continue;
+    const predicate = predicateOf(call);
+    if (predicate && holdsUntilClick(predicate, kindOf)) return true;
+  }
+  return false;
+}
+
+/** Whether a text (a cell's, or the whole source) can hold a click gate: a `stop` call and a `.value`. */
 function mayHoldGate(text: string): boolean {
   return text.includes("stop") && text.includes(".value");
 }
 
-/** Whether the predicate of a `mo.stop(...)` call reads some element's `.value`. */
-function readsUiValue(stopCall: PyNode): boolean {
-  const predicate = stopCall.field("arguments")?.namedChildren().find((a) => a.kind() !== "comment");
-  if (!predicate) return false;
-  const text = predicate.kind() === "keyword_argument" ? predicate.text().replace(/^predicate\s*=/, "") : predicate.text();
-  return /\.value\b/.test(text);
+/** The predicate of a `mo.stop(...)` call: its first argument, or `predicate=`. */
+function predicateOf(stopCall: PyNode): PyNode | undefined {
+  const args = stopCall.field("arguments")?.namedChildren().filter((a) => a.kind() !== "comment") ?? [];
+  const first = args[0];
+  if (!first) return undefined;
+  if (first.kind() !== "keyword_argument") return first;
+  const named = args.find((a) => a.kind() === "keyword_argument" && a.field("name")?.text() === "predicate");
+  return named?.field("value") ?? undefined;
+}
+
+/** `X.value is None`, `X.value == None`, `X.value == 0`, `X.value is False`, `X.value == False`. */
+const UNSET_VALUE = /^([A-Za-z_]\w*)\.value\s*(?:is|==)\s*(?:None|False|0)$/;
+
+/** Whether an expression is true as long as some button or form has not been clicked. */
+function holdsUntilClick(node: PyNode, kindOf: (name: string) => ElementKind): boolean {
+  switch (node.kind()) {
+    case "parenthesized_expression": {
+      const inner = node.namedChildren().filter((c) => c.kind() !== "comment");
+      return inner.length === 1 && holdsUntilClick(inner[0]!, kindOf);
+    }
+    case "not_operator": {
+      const argument = node.field("argument");
+      return argument !== null && argument !== undefined && isClickValue(argument, kindOf);
+    }
+    case "comparison_operator": {
+      const match = UNSET_VALUE.exec(node.text().replace(/\s+/g, " "));
+      return match !== null && kindOf(match[1]!) !== "other";
+    }
+    case "boolean_operator": {
+      const left = node.field("left");
+      const right = node.field("right");
+      if (!left || !right) return false;
+      const operator = node.field("operator")?.text();
+      if (operator === "or") return holdsUntilClick(left, kindOf) || holdsUntilClick(right, kindOf);
+      if (operator === "and") return holdsUntilClick(left, kindOf) && holdsUntilClick(right, kindOf);
+      return false;
+    }
+    default:
+      return false;
+  }
+}
+
+/** `X.value` for a button or form `X` (possibly parenthesised). */
+function isClickValue(node: PyNode, kindOf: (name: string) => ElementKind): boolean {
+  if (node.kind() === "parenthesized_expression") {
+    const inner = node.namedChildren().filter((c) => c.kind() !== "comment");
+    return inner.length === 1 && isClickValue(inner[0]!, kindOf);
+  }
+  if (node.kind() !== "attribute" || node.field("attribute")?.text() !== "value") return false;
+  const object = node.field("object");
+  return object?.kind() === "identifier" && kindOf(object.text()) !== "other";
 }
 
 /** Indexes of the regular cells `index` reads from, transitively. */
@@ -209,14 +294,6 @@ function ancestorsOf(index: number, flow: Dataflow): Set<number> {
     }
   }
   return seen;
-}
-
-function insideFunction(node: PyNode, cell: Cell): boolean {
-  for (const ancestor of node.ancestors()) {
-    if (startOf(ancestor) === cell.signatureStart && ancestor.kind() === "function_definition") return false;
-    if (ancestor.kind() === "function_definition" || ancestor.kind() === "lambda") return true;
-  }
-  return false;
 }
 
 // --- gates in the cell -------------------------------------------------------------------------
@@ -328,16 +405,10 @@ function buttonStyle(work: ExpensiveWork): ButtonStyle {
   return style;
 }
 
-function checkCell(context: RuleContext, flow: () => Dataflow, marimo: MarimoNames, state: PassState, cell: Cell, works: readonly ExpensiveWork[]): void {
+function checkCell(context: RuleContext, flow: () => Dataflow, kindOf: (name: string) => ElementKind, marimo: MarimoNames, state: PassState, cell: Cell, works: readonly ExpensiveWork[]): void {
   const { notebook } = context;
   const ungated: ExpensiveWork[] = [];
   const buttonGated: Array<{ work: ExpensiveWork; gates: IfGate[] }> = [];
-  const elementKinds = new Map<string, ElementKind>();
-  const kindOf = (name: string) => {
-    let kind = elementKinds.get(name);
-    if (!kind) elementKinds.set(name, (kind = elementKind(name, notebook, flow())));
-    return kind;
-  };
   for (const work of works) {
     // Only buttons and forms make a click gate; `if checkbox.value:` is a setting, not a gate.
     const gates = ifGatesAround(work.node, cell, cellText(notebook, cell)).filter((g) => g.names.some((n) => kindOf(n) !== "other"));
