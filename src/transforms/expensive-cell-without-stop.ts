@@ -1,4 +1,5 @@
 import { insertCell, insertLinesAfter, replaceRange } from "../engine/edits.js";
+import { isSuppressed, parseSuppressions, type Suppressions } from "../engine/suppressions.js";
 import { defineRule, type Fix, type RuleContext, type TextEdit } from "../engine/types.js";
 import { cellVariables, type Dataflow } from "../notebook/dataflow.js";
 import { cellAt, type Cell, type Notebook } from "../notebook/model.js";
@@ -21,20 +22,29 @@ comprehension, \`for step in range(num_inference_steps)\`). Calls to functions t
 A cell is left alone when it already calls \`mo.stop\`, when the work sits inside
 \`if form.value:\` for a \`mo.ui.form\` (a form only submits on a click), or inside an \`if\`
 whose condition reads a button through a variable of the cell (\`run = regenerate.value or not
-cached\`, then \`if run:\`: the author's own click logic), when a cell it depends
-on, directly or through other cells, surely stops until a click (below), when the work is only
-inside a function the cell never calls, and in \`disabled=True\` cells.
+cached\`, then \`if run:\`: the author's own click logic), when it is below a gate (next
+paragraphs), when the work is only inside a function the cell never calls, and in
+\`disabled=True\` cells.
 
-A cell surely stops until a click when one of its top-level statements (not inside an \`if\`, a
-loop, a \`with\`, a \`try\` or a function) is \`mo.stop(<predicate>, ...)\` and the predicate
-holds as long as a \`mo.ui.run_button\` / \`mo.ui.button\` has not been clicked or a form not
-submitted: \`not b.value\`, \`b.value is None\`, \`b.value == 0\` (or \`== None\`, \`is False\`),
-an \`or\` with one such term, an \`and\` of such terms only. While it stops, marimo runs none of
-the cells that depend on it. Other \`mo.stop\` calls do not count, since the cell may run without
-a click: a GPU check, a \`mo.stop\` inside an \`if\` or \`else\` (a cell that loads a checkpoint
-when there is one and only trains after a click), a predicate that can be false before the
-click (\`not b.value and not cached\`), and a stop on another element (\`not prompt.value\`: a
-text input may have a default value, a checkbox may start checked).
+While a cell is stopped, its definitions do not exist and marimo runs none of the cells that
+depend on it: a button on an expensive cell below it (a cell that depends on it, directly or
+through other cells) would only ask for a second click. So the rule reports none of the cells
+below a gate, whether the notebook has the gate already or this rule adds it in the same run (a
+cell it reports with a fix that no suppression comment turns off), in whatever order the cells
+appear in the file: a second run on the output agrees with the first. The one click then
+starts the gated cell and the expensive cells below it.
+
+An existing gate counts only when it surely stops the cell until a click: a top-level statement
+of the cell (not inside an \`if\`, a loop, a \`with\`, a \`try\` or a function)
+\`mo.stop(<predicate>, ...)\` whose predicate holds as long as a \`mo.ui.run_button\` /
+\`mo.ui.button\` has not been clicked or a form not submitted: \`not b.value\`,
+\`b.value is None\`, \`b.value == 0\` (or \`== None\`, \`is False\`), an \`or\` with one such
+term, an \`and\` of such terms only. The gates this rule writes are of this form. Other
+\`mo.stop\` calls do not count, since the cell may run without a click: a GPU check, a
+\`mo.stop\` inside an \`if\` or \`else\` (a cell that loads a checkpoint when there is one and
+only trains after a click), a predicate that can be false before the click
+(\`not b.value and not cached\`), and a stop on another element (\`not prompt.value\`: a text
+input may have a default value, a checkbox may start checked).
 
 ## Why is this bad?
 marimo runs a cell when the notebook opens and again whenever anything it reads changes. Moving
@@ -94,7 +104,9 @@ its own cell first); a notebook where \`mo\` names something other than marimo.
 
 ## Fix safety
 Unsafe: the cell (and every cell that depends on it) no longer runs on its own; it waits for a
-click on the new button. When an \`if <button>.value:\` gate becomes \`mo.stop\`, the statements
+click on the new button. The expensive cells below it get no button of their own: they run
+after that click, and again without a click when another of their inputs changes (a slider
+they read, say). When an \`if <button>.value:\` gate becomes \`mo.stop\`, the statements
 after the \`if\` and the cells that depend on this one wait for the click too.
 `;
 
@@ -121,7 +133,7 @@ export const expensiveCellWithoutStop = defineRule({
     const marimo = marimoAliases(notebook);
     // The dataflow is asked for only when a question needs it (it analyses cells on demand).
     const flow = () => context.dataflow();
-    const state: PassState = { importAdded: false };
+    const state: PassState = { importAdded: false, suppressions: undefined };
     const elementKinds = new Map<string, ElementKind>();
     const kindOf = (name: string) => {
       let kind = elementKinds.get(name);
@@ -129,11 +141,40 @@ export const expensiveCellWithoutStop = defineRule({
       return kind;
     };
     const clickGated = new Map<number, boolean>();
-    for (const { cell, works } of candidates) {
-      if (stopCalls(cell.node, marimo.all, cellText(notebook, cell)).length > 0) continue;
-      if (ancestorIsClickGated(cell, notebook, flow, marimo.all, kindOf, clickGated)) continue;
-      checkCell(context, flow, kindOf, marimo, state, cell, works);
-    }
+    const stopsBeforeClick = (index: number): boolean => {
+      let gated = clickGated.get(index);
+      if (gated === undefined) {
+        const cell = notebook.cells[index];
+        gated = cell !== undefined && cell.kind === "cell" && cellStopsUntilClick(cell, notebook, marimo.all, kindOf);
+        clickGated.set(index, gated);
+      }
+      return gated;
+    };
+    // Cells whose text may hold a gate (a `stop` call reading `.value`): only they can be gated already.
+    const gateTexts = mayHoldGate(notebook.source) ? notebook.cells.filter((c) => c.kind === "cell" && mayHoldGate(cellText(notebook, c))).map((c) => c.index) : [];
+    const byIndex = new Map(candidates.map((c) => [c.cell.index, c]));
+    // Candidates this pass gates: their fix adds a `mo.stop` on a button (or a later pass does).
+    const gatedNow = new Set<number>();
+    const visited = new Set<number>();
+    const visit = ({ cell, works }: { cell: Cell; works: ExpensiveWork[] }): void => {
+      if (visited.has(cell.index)) return;
+      visited.add(cell.index);
+      if (stopCalls(cell.node, marimo.all, cellText(notebook, cell)).length > 0) return;
+      // Walking the dependencies costs the dataflow of many cells: only when another cell can
+      // stop the run, by a gate it has or one this pass gives it.
+      const mayBeStopped = candidates.length > 1 || gateTexts.some((i) => i !== cell.index);
+      const ancestors = mayBeStopped ? [...ancestorsOf(cell.index, flow())].sort((a, b) => a - b) : [];
+      // The gates this pass adds upstream are decided first: cells need not be in dependency order.
+      for (const index of ancestors) {
+        const upstream = byIndex.get(index);
+        if (upstream) visit(upstream);
+      }
+      // A cell that can only run after a gated cell (a gate it has, or one this pass adds) waits
+      // for that click already: a second button would only ask for a second click.
+      if (ancestors.some((index) => gatedNow.has(index) || stopsBeforeClick(index))) return;
+      if (checkCell(context, flow, kindOf, marimo, state, cell, works)) gatedNow.add(cell.index);
+    };
+    for (const candidate of candidates) visit(candidate);
   },
 });
 
@@ -175,27 +216,6 @@ function cellText(notebook: Notebook, cell: Cell): string {
 }
 
 // --- gates in other cells ----------------------------------------------------------------------
-
-/**
- * Whether a cell this one depends on (transitively) surely stops until a click (see
- * `cellStopsUntilClick`).
- */
-function ancestorIsClickGated(cell: Cell, notebook: Notebook, flow: () => Dataflow, aliases: ReadonlySet<string>, kindOf: (name: string) => ElementKind, cache: Map<number, boolean>): boolean {
-  // Walking the dependencies costs the dataflow of many cells: first make sure that some other
-  // cell's text can hold a gate at all (a `stop` call whose predicate reads `.value`).
-  if (!mayHoldGate(notebook.source) || !notebook.cells.some((c) => c.index !== cell.index && c.kind === "cell" && mayHoldGate(cellText(notebook, c)))) return false;
-  for (const index of ancestorsOf(cell.index, flow())) {
-    const ancestor = notebook.cells[index];
-    if (!ancestor || ancestor.kind !== "cell") continue;
-    let gated = cache.get(index);
-    if (gated === undefined) {
-      gated = cellStopsUntilClick(ancestor, notebook, aliases, kindOf);
-      cache.set(index, gated);
-    }
-    if (gated) return true;
-  }
-  return false;
-}
 
 /**
  * Whether the cell surely stops until a click: one of its top-level statements (not inside an
@@ -382,6 +402,8 @@ function buttonLabel(name: string, notebook: Notebook, flow: Dataflow): string |
 interface PassState {
   /** One fix per pass may add `import marimo as mo`; the others wait for the next pass. */
   importAdded: boolean;
+  /** The notebook's suppression comments, parsed when a fix is offered. */
+  suppressions: Suppressions | undefined;
 }
 
 interface ButtonStyle {
@@ -405,7 +427,12 @@ function buttonStyle(work: ExpensiveWork): ButtonStyle {
   return style;
 }
 
-function checkCell(context: RuleContext, flow: () => Dataflow, kindOf: (name: string) => ElementKind, marimo: MarimoNames, state: PassState, cell: Cell, works: readonly ExpensiveWork[]): void {
+/**
+ * Reports the cell's first ungated work. Returns whether the report gates the cell: its fix
+ * starts the cell with `mo.stop` on a button (or the next pass's fix does), and no comment
+ * suppresses it.
+ */
+function checkCell(context: RuleContext, flow: () => Dataflow, kindOf: (name: string) => ElementKind, marimo: MarimoNames, state: PassState, cell: Cell, works: readonly ExpensiveWork[]): boolean {
   const { notebook } = context;
   const ungated: ExpensiveWork[] = [];
   const buttonGated: Array<{ work: ExpensiveWork; gates: IfGate[] }> = [];
@@ -417,17 +444,20 @@ function checkCell(context: RuleContext, flow: () => Dataflow, kindOf: (name: st
   }
 
   const first = ungated[0];
-  if (first) {
-    reportUngated(context, flow, marimo, state, cell, first);
-    return;
-  }
+  if (first) return reportUngated(context, flow, marimo, state, cell, first) && !suppressed(context, state, cell, first.node);
   const gated = buttonGated[0];
-  if (!gated) return; // Everything runs only after a form is submitted.
+  if (!gated) return false; // Everything runs only after a form is submitted.
   const sameGate = buttonGated.every((g) => startOf(g.gates[0]!.node) === startOf(gated.gates[0]!.node));
-  reportIfGate(context, marimo, flow, cell, gated.work, gated.gates, sameGate);
+  return reportIfGate(context, marimo, flow, cell, gated.work, gated.gates, sameGate) && !suppressed(context, state, cell, gated.work.node);
 }
 
-function reportUngated(context: RuleContext, flow: () => Dataflow, marimo: MarimoNames, state: PassState, cell: Cell, work: ExpensiveWork): void {
+/** Whether a comment suppresses the diagnostic at `node` (then its fix is never applied). */
+function suppressed(context: RuleContext, state: PassState, cell: Cell, node: PyNode): boolean {
+  state.suppressions ??= parseSuppressions(context.notebook.source);
+  return isSuppressed(state.suppressions, context.notebook, "NVR003", startOf(node), cell);
+}
+
+function reportUngated(context: RuleContext, flow: () => Dataflow, marimo: MarimoNames, state: PassState, cell: Cell, work: ExpensiveWork): boolean {
   const { notebook } = context;
   const style = buttonStyle(work);
   const message = `Expensive work without \`mo.stop\`: ${work.detail} runs whenever this cell runs; add a \`mo.ui.run_button\` and \`mo.stop(not <button>.value, ...)\` so that it waits for a click`;
@@ -438,12 +468,13 @@ function reportUngated(context: RuleContext, flow: () => Dataflow, marimo: Marim
     const moTaken = flow().definers.has("mo") || flow().usedRefs.has("mo") || flow().allowedRefs.has("mo");
     if (moTaken) {
       context.report({ node: work.node, message: `${message} (no cell imports marimo and \`mo\` is taken: not fixed)` });
-      return;
+      return false;
     }
     if (state.importAdded) {
       // Another fix of this pass adds `import marimo as mo`; this cell is fixed on the next pass.
       context.report({ node: work.node, message });
-      return;
+      // It gates the cell then, unless the fix would fail for another reason (below).
+      return cell.bodyIndent !== "" && cell.statements.length > 0;
     }
     mo = "mo";
     importLine = "import marimo as mo\n\n";
@@ -452,14 +483,14 @@ function reportUngated(context: RuleContext, flow: () => Dataflow, marimo: Marim
     // cycle. (Another cell may bind the same name, as when two cells import marimo.)
     const statement = marimo.preferred.name === "marimo" ? "import marimo" : `import marimo as ${marimo.preferred.name}`;
     context.report({ node: work.node, message: `${message} (this cell imports marimo itself: move \`${statement}\` to its own cell, then fix)` });
-    return;
+    return false;
   } else if (dependsOn(marimo.preferred.cell.index, cell.index, notebook, flow)) {
     context.report({ node: work.node, message: `${message} (the cell that imports marimo depends on this one: not fixed)` });
-    return;
+    return false;
   }
   if (cell.bodyIndent === "") {
     context.report({ node: work.node, message: `${message} (the cell's body shares the \`def\` line: not fixed)` });
-    return;
+    return false;
   }
 
   const button = context.freshName(style.name);
@@ -468,7 +499,7 @@ function reportUngated(context: RuleContext, flow: () => Dataflow, marimo: Marim
   const gateEdit = insertStop(notebook, cell, stop);
   if (!gateEdit) {
     context.report({ node: work.node, message });
-    return;
+    return false;
   }
   if (importLine) state.importAdded = true;
   const fix: Fix = {
@@ -476,6 +507,7 @@ function reportUngated(context: RuleContext, flow: () => Dataflow, marimo: Marim
     edits: [insertCell(cell, "before", buttonCell), gateEdit],
   };
   context.report({ node: work.node, message, fix });
+  return true;
 }
 
 /**
@@ -499,7 +531,7 @@ function insertStop(notebook: Notebook, cell: Cell, stop: string): TextEdit | un
   return replaceRange(at, at, `${indent}${stop}\n\n`);
 }
 
-function reportIfGate(context: RuleContext, marimo: MarimoNames, flow: () => Dataflow, cell: Cell, work: ExpensiveWork, gates: readonly IfGate[], sameGate: boolean): void {
+function reportIfGate(context: RuleContext, marimo: MarimoNames, flow: () => Dataflow, cell: Cell, work: ExpensiveWork, gates: readonly IfGate[], sameGate: boolean): boolean {
   const { notebook } = context;
   const gate = gates[0]!;
   const button = gate.names[0]!;
@@ -507,16 +539,16 @@ function reportIfGate(context: RuleContext, marimo: MarimoNames, flow: () => Dat
   const why = sameGate ? convertibleGate(cell, gate, gates) : "the work sits in several `if` blocks";
   if (why) {
     context.report({ node: work.node, message: `${message} (${why}: not fixed)` });
-    return;
+    return false;
   }
   const mo = marimo.preferred?.name;
   if (!mo) {
     context.report({ node: work.node, message: `${message} (no cell imports marimo: not fixed)` });
-    return;
+    return false;
   }
   if (marimo.preferred.cell.index !== cell.index && dependsOn(marimo.preferred.cell.index, cell.index, notebook, flow)) {
     context.report({ node: work.node, message: `${message} (the cell that imports marimo depends on this one: not fixed)` });
-    return;
+    return false;
   }
   const label = buttonLabel(button, notebook, flow());
   const action = buttonStyle(work).action;
@@ -525,13 +557,14 @@ function reportIfGate(context: RuleContext, marimo: MarimoNames, flow: () => Dat
   const edit = dedentIfBlock(notebook, gate.node, stop);
   if (!edit) {
     context.report({ node: work.node, message: `${message} (a multi-line string in the \`if\` block would change when dedented: not fixed)` });
-    return;
+    return false;
   }
   context.report({
     node: work.node,
     message,
     fix: { description: `Replace \`if ${button}.value:\` with \`${mo}.stop(not ${button}.value, ...)\``, edits: [edit] },
   });
+  return true;
 }
 
 /** Why an `if X.value:` gate cannot become `mo.stop`, or undefined when it can. */

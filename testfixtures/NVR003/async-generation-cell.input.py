@@ -13,6 +13,7 @@ with app.setup:
 
 @app.cell
 def _():
+    mo.stop(not torch.cuda.is_available(), mo.callout(mo.md("This notebook needs an NVIDIA GPU"), kind="danger"))
     generator = pipeline("text-generation", model="gpt2", device=0)
     return (generator,)
 

@@ -13,15 +13,7 @@ with app.setup:
 
 @app.cell
 def _():
-    download_button = mo.ui.run_button(label="📥 Download model")
-    download_button
-    return (download_button,)
-
-
-@app.cell
-def _(download_button):
-    mo.stop(not download_button.value, mo.md("Click **Download model** to start the download"))
-
+    mo.stop(not torch.cuda.is_available(), mo.callout(mo.md("This notebook needs an NVIDIA GPU"), kind="danger"))
     generator = pipeline("text-generation", model="gpt2", device=0)
     return (generator,)
 

@@ -11,8 +11,9 @@ with app.setup:
 
 @app.cell
 def _():
-    pipe = StableDiffusionPipeline.from_pretrained(
-        "stabilityai/stable-diffusion-2-1-base", torch_dtype=torch.float16
+    # A checkpoint on the local disk: nothing to download.
+    pipe = StableDiffusionPipeline.from_single_file(
+        "models/v2-1_512-ema-pruned.safetensors", torch_dtype=torch.float16
     ).to("cuda")
     return (pipe,)
 

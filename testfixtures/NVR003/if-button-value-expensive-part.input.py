@@ -11,6 +11,7 @@ with app.setup:
 
 @app.cell
 def _():
+    mo.stop(not torch.cuda.is_available(), mo.callout(mo.md("This notebook needs an NVIDIA GPU"), kind="danger"))
     tokenizer = AutoTokenizer.from_pretrained("gpt2")
     lm = AutoModelForCausalLM.from_pretrained("gpt2").to("cuda")
     return lm, tokenizer
