@@ -1,14 +1,15 @@
 // The `nvmarimo-fix` command line.
-import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import yargs from "yargs";
-import { BOM, decodeNotebook, describeIoError, NotebookSourceError, readNotebookFile } from "../api.js";
+import { BOM, decodeNotebook, NotebookSourceError, readNotebookFile } from "../api.js";
 import { unknownSelectors } from "../engine/select.js";
 import { checklistMarkdown, runChecklist } from "./checklist.js";
 import { ALL_RULES, ruleByCode } from "../transforms/index.js";
 import { ConfigError, type Config } from "./config.js";
 import { ConfigResolver } from "./config-resolver.js";
 import { discoverFiles, displayPath } from "./discover.js";
+import { openReportFile } from "./output-file.js";
 import { OUTPUT_FORMATS, Report, reportFile, type OutputFormat, type ReportOptions, type ReportText } from "./output.js";
 import { ProgressBar } from "./progress.js";
 import { explainRule } from "./rule-docs.js";
@@ -301,39 +302,6 @@ export async function main(argv: string[]): Promise<number> {
   if (tally.failed > 0) return EXIT_ERROR;
   const wouldChange = args["dry-run"] && tally.changed > 0;
   return exitStatus(tally.remaining > 0 || wouldChange ? EXIT_VIOLATIONS : EXIT_CLEAN, !args["dry-run"] && tally.changed > 0);
-}
-
-/**
- * `--output-file`: the report goes to a file, written synchronously (a file never needs the
- * backpressure a pipe does). `undefined` without the option; `null` when the file cannot be
- * opened, after a one-line error naming it.
- */
-function openReportFile(path: string | undefined): { write: (text: ReportText) => void; close: () => boolean } | undefined | null {
-  if (path === undefined) return undefined;
-  let fd: number;
-  try {
-    fd = openSync(path, "w");
-  } catch (error) {
-    process.stderr.write(`nvmarimo-fix: ${path}: ${describeIoError(error)}\n`);
-    return null;
-  }
-  let failure: unknown;
-  return {
-    write: (text) => {
-      if (failure !== undefined) return;
-      try {
-        const bytes = typeof text === "string" ? Buffer.from(text) : text;
-        for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
-      } catch (error) {
-        failure = error;
-      }
-    },
-    close: () => {
-      closeSync(fd);
-      if (failure !== undefined) process.stderr.write(`nvmarimo-fix: ${path}: ${describeIoError(failure)}\n`);
-      return failure === undefined;
-    },
-  };
 }
 
 /**
