@@ -96,6 +96,10 @@ cell (after its docstring, if any). When the work already sits in a top-level
 \`if <button>.value:\` block without \`else\`, the \`if\` becomes
 \`mo.stop(not <button>.value, ...)\` and its body is dedented one level instead (no new cell).
 
+The message also names the other kinds of work that the click starts in the cells below the
+gate (those the rule leaves alone because of it): \`mo.md("Click **Download data** to start the
+download and the training that follows")\` (a \`.fit(\` counts as training there).
+
 When no cell imports marimo and the name \`mo\` is free, the new cell starts with
 \`import marimo as mo\`. Reported without a fix: an \`if <button>.value:\` gate with an
 \`else\`, nested in another block, or holding a multi-line string whose text would change when
@@ -133,7 +137,7 @@ export const expensiveCellWithoutStop = defineRule({
     const marimo = marimoAliases(notebook);
     // The dataflow is asked for only when a question needs it (it analyses cells on demand).
     const flow = () => context.dataflow();
-    const state: PassState = { importAdded: false, suppressions: undefined };
+    const state: PassState = { importAdded: false, suppressions: undefined, pending: [] };
     const elementKinds = new Map<string, ElementKind>();
     const kindOf = (name: string) => {
       let kind = elementKinds.get(name);
@@ -155,6 +159,8 @@ export const expensiveCellWithoutStop = defineRule({
     const byIndex = new Map(candidates.map((c) => [c.cell.index, c]));
     // Candidates this pass gates: their fix adds a `mo.stop` on a button (or a later pass does).
     const gatedNow = new Set<number>();
+    // For each of them, the kinds of work that the cells below it (not reported because of it) do.
+    const followers = new Map<number, Map<number, ExpensiveKind[]>>();
     const visited = new Set<number>();
     const visit = ({ cell, works }: { cell: Cell; works: ExpensiveWork[] }): void => {
       if (visited.has(cell.index)) return;
@@ -171,12 +177,37 @@ export const expensiveCellWithoutStop = defineRule({
       }
       // A cell that can only run after a gated cell (a gate it has, or one this pass adds) waits
       // for that click already: a second button would only ask for a second click.
-      if (ancestors.some((index) => gatedNow.has(index) || stopsBeforeClick(index))) return;
+      const gatesNow = ancestors.filter((index) => gatedNow.has(index));
+      if (gatesNow.length > 0) {
+        // The click on each of those gates also starts this cell's work (once any other gate above it is open).
+        const kinds = startedKinds(cell, works, notebook, kindOf);
+        for (const gate of gatesNow) {
+          const below = followers.get(gate) ?? new Map<number, ExpensiveKind[]>();
+          below.set(cell.index, kinds);
+          followers.set(gate, below);
+        }
+        return;
+      }
+      if (ancestors.some(stopsBeforeClick)) return;
       if (checkCell(context, flow, kindOf, marimo, state, cell, works)) gatedNow.add(cell.index);
     };
     for (const candidate of candidates) visit(candidate);
+
+    // The fixes are written once every cell is decided: a gate's message names the work the cells
+    // below it do.
+    for (const gate of state.pending) {
+      const kinds = [...(followers.get(gate.cell.index) ?? new Map<number, ExpensiveKind[]>())].sort(([a], [b]) => a - b).flatMap(([, k]) => k);
+      gate.finish?.(gate.style?.label ?? "", [...new Set(kinds)]);
+    }
   },
 });
+
+/** The kinds of work a cell does as soon as it runs (not inside an `if` on a button or form). */
+function startedKinds(cell: Cell, works: readonly ExpensiveWork[], notebook: Notebook, kindOf: (name: string) => ElementKind): ExpensiveKind[] {
+  const text = cellText(notebook, cell);
+  const started = works.filter((w) => !ifGatesAround(w.node, cell, text).some((g) => g.names.some((n) => kindOf(n) !== "other")));
+  return [...new Set(started.map((w) => w.kind))];
+}
 
 // --- marimo names ------------------------------------------------------------------------------
 
@@ -404,6 +435,21 @@ interface PassState {
   importAdded: boolean;
   /** The notebook's suppression comments, parsed when a fix is offered. */
   suppressions: Suppressions | undefined;
+  /** The gates this pass writes, reported once every cell is decided. */
+  pending: PendingGate[];
+}
+
+interface PendingGate {
+  readonly cell: Cell;
+  /** The work the gate is for. */
+  readonly work: ExpensiveWork;
+  /** The new button's style; undefined when an `if <button>.value:` becomes `mo.stop`. */
+  readonly style: ButtonStyle | undefined;
+  /**
+   * Reports the diagnostic with its fix, given the new button's label and the other kinds of
+   * work the click starts in the cells below.
+   */
+  readonly finish: ((label: string, followers: readonly ExpensiveKind[]) => void) | undefined;
 }
 
 interface ButtonStyle {
@@ -411,15 +457,38 @@ interface ButtonStyle {
   readonly label: string;
   /** What the click starts, after "Click **label** ". */
   readonly action: string;
+  /** What `action` starts, when it reads "to start <start>". */
+  readonly start?: string;
 }
 
 const BUTTONS: Record<ExpensiveKind, ButtonStyle> = {
-  training: { name: "train_button", label: "🚀 Train model", action: "to start training" },
+  training: { name: "train_button", label: "🚀 Train model", action: "to start training", start: "training" },
   fit: { name: "fit_button", label: "🚀 Fit model", action: "to fit the model" },
-  download: { name: "download_button", label: "📥 Download model", action: "to start the download" },
+  download: { name: "download_button", label: "📥 Download model", action: "to start the download", start: "the download" },
   install: { name: "install_button", label: "📦 Install packages", action: "to install the packages" },
-  generation: { name: "generate_button", label: "✨ Generate", action: "to start generating" },
+  generation: { name: "generate_button", label: "✨ Generate", action: "to start generating", start: "the generation" },
 };
+
+/** A kind of work that runs after the gated cell, as the stop message names it (a fit is training too). */
+const FOLLOWING: Record<ExpensiveKind, string> = {
+  training: "training",
+  fit: "training",
+  download: "download",
+  install: "installation",
+  generation: "generation",
+};
+
+/**
+ * What a click starts, after "Click **label** ": the gated work and the other kinds of work of
+ * the cells below it ("to start the download and the training that follows").
+ */
+function actionText(style: ButtonStyle, kind: ExpensiveKind, followers: readonly ExpensiveKind[]): string {
+  const names = [...new Set(followers.map((k) => FOLLOWING[k]))].filter((name) => name !== FOLLOWING[kind]);
+  if (names.length === 0) return style.action;
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names.at(-1)!}`;
+  const rest = `the ${list} that follow${names.length === 1 ? "s" : ""}`;
+  return style.start ? `to start ${style.start} and ${rest}` : `${style.action} and start ${rest}`;
+}
 
 function buttonStyle(work: ExpensiveWork): ButtonStyle {
   const style = BUTTONS[work.kind];
@@ -448,7 +517,7 @@ function checkCell(context: RuleContext, flow: () => Dataflow, kindOf: (name: st
   const gated = buttonGated[0];
   if (!gated) return false; // Everything runs only after a form is submitted.
   const sameGate = buttonGated.every((g) => startOf(g.gates[0]!.node) === startOf(gated.gates[0]!.node));
-  return reportIfGate(context, marimo, flow, cell, gated.work, gated.gates, sameGate) && !suppressed(context, state, cell, gated.work.node);
+  return reportIfGate(context, marimo, flow, state, cell, gated.work, gated.gates, sameGate) && !suppressed(context, state, cell, gated.work.node);
 }
 
 /** Whether a comment suppresses the diagnostic at `node` (then its fix is never applied). */
@@ -493,20 +562,22 @@ function reportUngated(context: RuleContext, flow: () => Dataflow, marimo: Marim
     return false;
   }
 
-  const button = context.freshName(style.name);
-  const buttonCell = `${importLine}${button} = ${mo}.ui.run_button(label=${JSON.stringify(style.label)})\n${button}`;
-  const stop = `${mo}.stop(not ${button}.value, ${mo}.md(${JSON.stringify(`Click **${plainLabel(style.label)}** ${style.action}`)}))`;
-  const gateEdit = insertStop(notebook, cell, stop);
-  if (!gateEdit) {
+  if (cell.statements.length === 0) {
     context.report({ node: work.node, message });
     return false;
   }
-  if (importLine) state.importAdded = true;
-  const fix: Fix = {
-    description: `Insert a \`${button}\` run button cell and gate this cell with \`${mo}.stop(not ${button}.value, ...)\``,
-    edits: [insertCell(cell, "before", buttonCell), gateEdit],
+  const button = context.freshName(style.name);
+  const write = (label: string, followers: readonly ExpensiveKind[]) => {
+    const buttonCell = `${importLine}${button} = ${mo}.ui.run_button(label=${JSON.stringify(label)})\n${button}`;
+    const stop = `${mo}.stop(not ${button}.value, ${mo}.md(${JSON.stringify(`Click **${plainLabel(label)}** ${actionText(style, work.kind, followers)}`)}))`;
+    const fix: Fix = {
+      description: `Insert a \`${button}\` run button cell and gate this cell with \`${mo}.stop(not ${button}.value, ...)\``,
+      edits: [insertCell(cell, "before", buttonCell), insertStop(notebook, cell, stop)!],
+    };
+    context.report({ node: work.node, message, fix });
   };
-  context.report({ node: work.node, message, fix });
+  if (importLine) state.importAdded = true;
+  state.pending.push({ cell, work, style, finish: write });
   return true;
 }
 
@@ -531,7 +602,7 @@ function insertStop(notebook: Notebook, cell: Cell, stop: string): TextEdit | un
   return replaceRange(at, at, `${indent}${stop}\n\n`);
 }
 
-function reportIfGate(context: RuleContext, marimo: MarimoNames, flow: () => Dataflow, cell: Cell, work: ExpensiveWork, gates: readonly IfGate[], sameGate: boolean): boolean {
+function reportIfGate(context: RuleContext, marimo: MarimoNames, flow: () => Dataflow, state: PassState, cell: Cell, work: ExpensiveWork, gates: readonly IfGate[], sameGate: boolean): boolean {
   const { notebook } = context;
   const gate = gates[0]!;
   const button = gate.names[0]!;
@@ -551,19 +622,25 @@ function reportIfGate(context: RuleContext, marimo: MarimoNames, flow: () => Dat
     return false;
   }
   const label = buttonLabel(button, notebook, flow());
-  const action = buttonStyle(work).action;
-  const text = label ? `Click **${label}** ${action}` : `Click the button ${action}`;
-  const stop = `${mo}.stop(not ${button}.value, ${mo}.md(${JSON.stringify(text)}))`;
-  const edit = dedentIfBlock(notebook, gate.node, stop);
-  if (!edit) {
+  const style = buttonStyle(work);
+  const stopWith = (followers: readonly ExpensiveKind[]) => {
+    const action = actionText(style, work.kind, followers);
+    const text = label ? `Click **${label}** ${action}` : `Click the button ${action}`;
+    return `${mo}.stop(not ${button}.value, ${mo}.md(${JSON.stringify(text)}))`;
+  };
+  // Whether the block can be dedented does not depend on the message.
+  if (!dedentIfBlock(notebook, gate.node, stopWith([]))) {
     context.report({ node: work.node, message: `${message} (a multi-line string in the \`if\` block would change when dedented: not fixed)` });
     return false;
   }
-  context.report({
-    node: work.node,
-    message,
-    fix: { description: `Replace \`if ${button}.value:\` with \`${mo}.stop(not ${button}.value, ...)\``, edits: [edit] },
-  });
+  const write = (followers: readonly ExpensiveKind[]) => {
+    context.report({
+      node: work.node,
+      message,
+      fix: { description: `Replace \`if ${button}.value:\` with \`${mo}.stop(not ${button}.value, ...)\``, edits: [dedentIfBlock(notebook, gate.node, stopWith(followers))!] },
+    });
+  };
+  state.pending.push({ cell, work, style: undefined, finish: (_label, followers) => write(followers) });
   return true;
 }
 

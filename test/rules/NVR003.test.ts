@@ -22,6 +22,8 @@ describe("NVR003 cells below a gate", () => {
     ["downstream-above-its-gate-in-file", ["78 fix"]],
     // The training cell is below the data download; the ResNet download depends on nothing.
     ["independent-expensive-cell-still-gated", ["19 fix", "46 fix"]],
+    // Training, a fit and generation below the data download: its message names them.
+    ["gate-message-names-work-below", ["19 fix"]],
     // Below an `if button.value:` that becomes `mo.stop`.
     ["downstream-of-if-gate-converted-in-same-pass", ["53 fix"]],
     // The model cell's diagnostic is suppressed, so it gets no gate: the cell below needs one.
@@ -123,4 +125,5 @@ describe("NVR003 cells below a gate", () => {
     expect(result.output.match(/run_button\(/g)).toHaveLength(2);
     expect(diagnostics(result.output)).toEqual([]);
   });
+
 });

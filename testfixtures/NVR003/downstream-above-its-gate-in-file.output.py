@@ -78,7 +78,7 @@ def _():
 
 @app.cell
 def _(LATENT, VAE, train_button):
-    mo.stop(not train_button.value, mo.md("Click **Train model** to start training"))
+    mo.stop(not train_button.value, mo.md("Click **Train model** to start training and the generation that follows"))
 
     _data = datasets.FashionMNIST("data", train=True, transform=transforms.ToTensor())
     _loader = torch.utils.data.DataLoader(_data, batch_size=256, shuffle=True)

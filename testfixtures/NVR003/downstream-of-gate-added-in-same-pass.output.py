@@ -42,7 +42,7 @@ def _():
 
 @app.cell
 def _(MODEL_ID, download_button):
-    mo.stop(not download_button.value, mo.md("Click **Download model** to start the download"))
+    mo.stop(not download_button.value, mo.md("Click **Download model** to start the download and the generation that follows"))
 
     tokenizer = AutoTokenizer.from_pretrained(MODEL_ID)
     lm = AutoModelForCausalLM.from_pretrained(MODEL_ID, torch_dtype=torch.bfloat16).to("cuda")

@@ -28,7 +28,7 @@ def _():
 
 @app.cell
 def _(encoded, train_button, vocab):
-    mo.stop(not train_button.value, mo.md("Click **Train GRU** to start training"))
+    mo.stop(not train_button.value, mo.md("Click **Train GRU** to start training and the generation that follows"))
 
     class CharGRU(nn.Module):
         def __init__(self, n_vocab: int) -> None:

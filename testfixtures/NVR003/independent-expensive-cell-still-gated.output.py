@@ -22,7 +22,7 @@ def _():
 
 @app.cell
 def _(download_button):
-    mo.stop(not download_button.value, mo.md("Click **Download data** to start the download"))
+    mo.stop(not download_button.value, mo.md("Click **Download data** to start the download and the training that follows"))
 
     _transform = transforms.Compose([transforms.ToTensor(), transforms.Normalize((0.5, 0.5, 0.5), (0.5, 0.5, 0.5))])
     train_set = torchvision.datasets.CIFAR10("data", train=True, download=True, transform=_transform)
