@@ -7,6 +7,7 @@ import { endOf, startOf, type Matcher, type PyNode } from "../notebook/python.js
 import { indentationAt, lineEndOf, lineStartOf, nextLineStart } from "../notebook/text.js";
 import { allExpensiveWorkIn, type ExpensiveKind, type ExpensiveWork } from "./lib/expensive-work.js";
 import { importsOf } from "./lib/imports.js";
+import { workNames } from "./lib/work-names.js";
 
 const docs = `
 ## What it does
@@ -99,6 +100,14 @@ cell (after its docstring, if any). When the work already sits in a top-level
 The message also names the other kinds of work that the click starts in the cells below the
 gate (those the rule leaves alone because of it): \`mo.md("Click **Download data** to start the
 download and the training that follows")\` (a \`.fit(\` counts as training there).
+
+When a new button's label would repeat the label of another new button or of a button the
+notebook has (without emoji, ignoring case), each new button adds what its cell makes, taken
+from the code: the name the work's result is assigned to (\`fmnist = datasets.FashionMNIST(...,
+download=True)\` gives \`📥 Download data: fmnist\`; leading underscores dropped), the estimator
+of a \`.fit(\`, the packages of a \`pip install\`, the model of a download
+(\`snapshot_download("org/name")\` gives \`name\`). A button whose cell names nothing new gets
+the plain label, or a number when that is taken: \`🚀 Train model 2\`.
 
 When no cell imports marimo and the name \`mo\` is free, the new cell starts with
 \`import marimo as mo\`. Reported without a fix: an \`if <button>.value:\` gate with an
@@ -194,10 +203,11 @@ export const expensiveCellWithoutStop = defineRule({
     for (const candidate of candidates) visit(candidate);
 
     // The fixes are written once every cell is decided: a gate's message names the work the cells
-    // below it do.
+    // below it do, and a new button's label must differ from the others'.
+    const labels = distinctLabels(notebook.source, state.pending);
     for (const gate of state.pending) {
       const kinds = [...(followers.get(gate.cell.index) ?? new Map<number, ExpensiveKind[]>())].sort(([a], [b]) => a - b).flatMap(([, k]) => k);
-      gate.finish?.(gate.style?.label ?? "", [...new Set(kinds)]);
+      gate.finish?.(labels.get(gate) ?? "", [...new Set(kinds)]);
     }
   },
 });
@@ -435,7 +445,7 @@ interface PassState {
   importAdded: boolean;
   /** The notebook's suppression comments, parsed when a fix is offered. */
   suppressions: Suppressions | undefined;
-  /** The gates this pass writes, reported once every cell is decided. */
+  /** The gates this pass writes (or the next pass does), reported once every cell is decided. */
   pending: PendingGate[];
 }
 
@@ -447,7 +457,8 @@ interface PendingGate {
   readonly style: ButtonStyle | undefined;
   /**
    * Reports the diagnostic with its fix, given the new button's label and the other kinds of
-   * work the click starts in the cells below.
+   * work the click starts in the cells below. Undefined for a fix left to the next pass (its
+   * button only keeps the labels of this pass apart from it).
    */
   readonly finish: ((label: string, followers: readonly ExpensiveKind[]) => void) | undefined;
 }
@@ -488,6 +499,61 @@ function actionText(style: ButtonStyle, kind: ExpensiveKind, followers: readonly
   const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names.at(-1)!}`;
   const rest = `the ${list} that follow${names.length === 1 ? "s" : ""}`;
   return style.start ? `to start ${style.start} and ${rest}` : `${style.action} and start ${rest}`;
+}
+
+/** Labels of the buttons the notebook has (`run_button(label="...")`, `button(label=...)`), plain and lower case. */
+function existingLabels(source: string): string[] {
+  if (!source.includes("label")) return [];
+  const labels: string[] = [];
+  for (const m of source.matchAll(/\b(?:run_button|button)\s*\([^()]*?\blabel\s*=\s*(?:"([^"\\\n]*)"|'([^'\\\n]*)')/g)) {
+    labels.push(plainLabel(m[1] ?? m[2] ?? "").toLowerCase());
+  }
+  return labels;
+}
+
+/**
+ * The label of each new button. Buttons that would share a label with each other or with a
+ * button of the notebook (compared without emoji, ignoring case; "Download model: x" and
+ * "Download model 2" count as "Download model") are told apart by what their cell makes:
+ * "📥 Download data: fmnist". A button whose cell names nothing new gets the label itself, or a
+ * number when that is taken: "🚀 Train model 2".
+ */
+function distinctLabels(source: string, pending: readonly PendingGate[]): Map<PendingGate, string> {
+  const labels = new Map<PendingGate, string>();
+  const groups = new Map<string, PendingGate[]>();
+  for (const gate of [...pending].sort((a, b) => a.cell.index - b.cell.index)) {
+    if (!gate.style) continue;
+    const group = groups.get(gate.style.label) ?? [];
+    group.push(gate);
+    groups.set(gate.style.label, group);
+  }
+  let existing: string[] | undefined;
+  for (const [label, group] of groups) {
+    const base = plainLabel(label).toLowerCase();
+    existing ??= existingLabels(source);
+    const others = existing.filter((l) => l === base || l.startsWith(`${base}: `) || (l.startsWith(`${base} `) && /^\d+$/.test(l.slice(base.length + 1))));
+    if (group.length + others.length < 2) {
+      for (const gate of group) labels.set(gate, label);
+      continue;
+    }
+    const taken = new Set(existing);
+    const unnamed: PendingGate[] = [];
+    for (const gate of group) {
+      const name = workNames(gate.work).find((n) => !taken.has(`${base}: ${n.toLowerCase()}`));
+      if (name === undefined) unnamed.push(gate);
+      else {
+        taken.add(`${base}: ${name.toLowerCase()}`);
+        labels.set(gate, `${label}: ${name}`);
+      }
+    }
+    let n = 1;
+    for (const gate of unnamed) {
+      while (taken.has(n === 1 ? base : `${base} ${n}`)) n++;
+      taken.add(n === 1 ? base : `${base} ${n}`);
+      labels.set(gate, n === 1 ? label : `${label} ${n}`);
+    }
+  }
+  return labels;
 }
 
 function buttonStyle(work: ExpensiveWork): ButtonStyle {
@@ -543,7 +609,10 @@ function reportUngated(context: RuleContext, flow: () => Dataflow, marimo: Marim
       // Another fix of this pass adds `import marimo as mo`; this cell is fixed on the next pass.
       context.report({ node: work.node, message });
       // It gates the cell then, unless the fix would fail for another reason (below).
-      return cell.bodyIndent !== "" && cell.statements.length > 0;
+      const later = cell.bodyIndent !== "" && cell.statements.length > 0;
+      // Its button-to-be keeps this pass's labels apart from it.
+      if (later && !suppressed(context, state, cell, work.node)) state.pending.push({ cell, work, style, finish: undefined });
+      return later;
     }
     mo = "mo";
     importLine = "import marimo as mo\n\n";
@@ -577,7 +646,9 @@ function reportUngated(context: RuleContext, flow: () => Dataflow, marimo: Marim
     context.report({ node: work.node, message, fix });
   };
   if (importLine) state.importAdded = true;
-  state.pending.push({ cell, work, style, finish: write });
+  // A suppressed report is never fixed: its button takes no label.
+  if (suppressed(context, state, cell, work.node)) write(style.label, []);
+  else state.pending.push({ cell, work, style, finish: write });
   return true;
 }
 
@@ -640,7 +711,8 @@ function reportIfGate(context: RuleContext, marimo: MarimoNames, flow: () => Dat
       fix: { description: `Replace \`if ${button}.value:\` with \`${mo}.stop(not ${button}.value, ...)\``, edits: [dedentIfBlock(notebook, gate.node, stopWith(followers))!] },
     });
   };
-  state.pending.push({ cell, work, style: undefined, finish: (_label, followers) => write(followers) });
+  if (suppressed(context, state, cell, work.node)) write([]);
+  else state.pending.push({ cell, work, style: undefined, finish: (_label, followers) => write(followers) });
   return true;
 }
 

@@ -126,4 +126,40 @@ describe("NVR003 cells below a gate", () => {
     expect(diagnostics(result.output)).toEqual([]);
   });
 
+  it("buttons added over two passes (one `import marimo as mo` per pass) get labels as distinct as in one pass", () => {
+    // The first pass writes the tokenizer's button and leaves the model's to the next pass; both
+    // say what they download, though only the second pass sees the two.
+    const source = [
+      "import marimo",
+      "",
+      "app = marimo.App()",
+      "",
+      "",
+      "@app.cell",
+      "def _():",
+      "    from transformers import AutoModelForCausalLM, AutoTokenizer",
+      "    return AutoModelForCausalLM, AutoTokenizer",
+      "",
+      "",
+      "@app.cell",
+      "def _(AutoTokenizer):",
+      '    tokenizer = AutoTokenizer.from_pretrained("gpt2")',
+      "    return (tokenizer,)",
+      "",
+      "",
+      "@app.cell",
+      "def _(AutoModelForCausalLM):",
+      '    lm = AutoModelForCausalLM.from_pretrained("gpt2")',
+      "    return (lm,)",
+      "",
+      "",
+      'if __name__ == "__main__":',
+      "    app.run()",
+      "",
+    ].join("\n");
+    expect(diagnostics(source)).toEqual(["14 fix", "20"]);
+    const output = fixSource(source, { select: ["NVR003"], unsafeFixes: true }).output;
+    expect(output.match(/label="[^"]*"/g)).toEqual(['label="📥 Download model: tokenizer"', 'label="📥 Download model: lm"']);
+    expect(fixSource(output, { select: ["NVR003"], unsafeFixes: true }).output).toBe(output);
+  });
 });
