@@ -156,6 +156,15 @@ describe("output formats", () => {
     expect(log.runs[0].invocations[0].executionSuccessful).toBe(false);
   });
 
+  it("a notebook that starts with a blank line is reported at column 1, and its SARIF validates", () => {
+    const dir = tree({ "nb.py": `\n${DEL_WITHOUT_EMPTY_CACHE}`, "bom.py": `\ufeff\n${DEL_WITHOUT_EMPTY_CACHE}` });
+    const log = JSON.parse(runCli(["--check", "--select", "NVS003", "--format", "sarif", "."], { cwd: dir }).stdout);
+    expect(validateSarif(log), JSON.stringify(validateSarif.errors)).toBe(true);
+    const regions = log.runs[0].results.map((r: { locations: Array<{ physicalLocation: { region: unknown } }> }) => r.locations[0]!.physicalLocation.region);
+    expect(regions).toEqual([expect.objectContaining({ startLine: 1, startColumn: 1 }), expect.objectContaining({ startLine: 1, startColumn: 1 })]);
+    expect(runCli(["--check", "--select", "NVS003", "nb.py"], { cwd: dir }).stdout).toMatch(/^nb\.py:1:1: NVS003 /);
+  });
+
   it("--format sarif percent-encodes paths into valid uris that decode back to the path", () => {
     const paths = ["with space/my nb.py", "a,b:c d/x%y.py", "new\nline.py", "données/ünï#?.py"];
     const dir = tree(Object.fromEntries(paths.map((p) => [p, DEL_WITHOUT_EMPTY_CACHE])));

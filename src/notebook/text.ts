@@ -31,7 +31,8 @@ export function lineStarts(source: string): number[] {
 
 /** Offset of the start of the line containing `offset`. */
 export function lineStartOf(source: string, offset: number): number {
-  return source.lastIndexOf("\n", offset - 1) + 1;
+  // Not `lastIndexOf("\n", -1)`: a negative start is read as 0, which finds a line break at 0.
+  return offset <= 0 ? 0 : source.lastIndexOf("\n", offset - 1) + 1;
 }
 
 /** Offset just past the end of the line containing `offset` (before its line break). */

@@ -1,6 +1,7 @@
 import { defineRule, type Edit, type Fix } from "../engine/types.js";
 import type { Cell, Notebook } from "../notebook/model.js";
 import { PYTHON_BUILTINS } from "../notebook/builtins.js";
+import { lineStartOf } from "../notebook/text.js";
 import { blankedCode, blankStringsAndComments, cellGlobals, cellName, wordIndex, type GlobalBinding } from "./lib/cell-globals.js";
 import { renameInCell, willRename } from "./lib/unused-global-rename.js";
 import { keepClosures, keepShape } from "../notebook/shapes.js";
@@ -286,7 +287,7 @@ function uiFactoryNames(notebook: Notebook, globals: ReturnType<typeof cellGloba
 
 /** From a `def` line to the last following line indented deeper than it. */
 function indentedBlock(source: string, start: number): { start: number; end: number } {
-  const lineStart = source.lastIndexOf("\n", start - 1) + 1;
+  const lineStart = lineStartOf(source, start);
   const indent = start - lineStart;
   let end = source.indexOf("\n", start);
   if (end === -1) return { start, end: source.length };

@@ -19,6 +19,7 @@ import type { Cell, Notebook } from "../../notebook/model.js";
 import { cellCodeRange } from "../../notebook/dataflow.js";
 import { isPrivateName } from "../../notebook/scope.js";
 import { byStart } from "./predicates.js";
+import { lineStartOf } from "../../notebook/text.js";
 
 export type BindingKind = "variable" | "import" | "function" | "class";
 
@@ -289,7 +290,7 @@ function finalReturn(source: string, blank: string, cell: Cell, all: readonly St
 
 /** The whitespace before `at` on its line, or undefined when something else comes first. */
 function lineIndentation(source: string, blank: string, base: number, at: number): string | undefined {
-  const lineStart = source.lastIndexOf("\n", at - 1) + 1;
+  const lineStart = lineStartOf(source, at);
   if (lineStart < base) return undefined;
   for (let i = lineStart; i < at; i++) {
     const c = blank.charCodeAt(i - base);
