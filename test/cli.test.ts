@@ -379,6 +379,30 @@ describe("configuration", () => {
     expect(counts(["--ignore", "NVG003", "."], dir)).toEqual({ ...expected, "project/nb.py": "unchanged 0", "project/other/nb.py": "unchanged 0" });
   });
 
+  it("a parent's exclude leaves out a nested project, whose configuration is then never read", () => {
+    const dir = tree({
+      "pyproject.toml": '[tool.nvmarimo-fix]\nselect = ["NVG003"]\nexclude = ["projB", "vendor"]\n',
+      "nb.py": DEL_WITHOUT_EMPTY_CACHE,
+      "projB/pyproject.toml": '[tool.nvmarimo-fix]\nselect = ["NVG003"]\n',
+      "projB/nb.py": DEL_WITHOUT_EMPTY_CACHE,
+      "vendor/pyproject.toml": '[tool.nvmarimo-fix]\nfrom-a-newer-version = true\n',
+      "vendor/nb.py": DEL_WITHOUT_EMPTY_CACHE,
+    });
+    const r = runCli(["--check", "--format", "json", "."], { cwd: dir });
+    expect(r.stderr).toBe("");
+    expect((JSON.parse(r.stdout).files as Array<{ path: string }>).map((f) => f.path)).toEqual(["nb.py"]);
+  });
+
+  it("a pyproject.toml that cannot be read stops the run, as with ruff, rather than be skipped", () => {
+    const dir = tree({ "pyproject.toml": '[tool.nvmarimo-fix]\nselect = ["NVG003"]\n', "a/nb.py": DEL_WITHOUT_EMPTY_CACHE });
+    // Tests run as root, who reads any file: a directory in its place cannot be read either.
+    mkdirSync(join(dir, "a", "pyproject.toml"));
+    const r = runCli(["."], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`nvmarimo-fix: ${join(dir, "a", "pyproject.toml")}: is a directory\n`);
+    expect(readFileSync(join(dir, "a", "nb.py"), "utf8")).toBe(DEL_WITHOUT_EMPTY_CACHE);
+  });
+
   it("a nested configuration with an error stops the run before any file is fixed", () => {
     const dir = tree({
       "pyproject.toml": '[tool.nvmarimo-fix]\nselect = ["NVG003"]\n',

@@ -37,9 +37,14 @@ export class ConfigResolver {
     return this.forDirectory(dirname(resolve(path)));
   }
 
-  /** Whether a path met in a walk is excluded by the `exclude` of the configuration governing it. */
-  isExcluded(path: string, isDirectory: boolean): boolean {
-    const config = isDirectory ? this.forDirectory(path) : this.forFile(path);
+  /**
+   * Whether a file or directory met in a walk is excluded by the `exclude` of the configuration
+   * governing the directory it is in: a directory's own configuration does not decide whether
+   * the directory is searched (as with ruff), so a parent's `exclude` can leave out a nested
+   * project, and a configuration in a directory that is left out is never read.
+   */
+  isExcluded(path: string): boolean {
+    const config = this.forFile(path);
     if (config.exclude.length === 0) return false;
     const relativePath = relativeTo(config, path);
     return config.exclude.some((glob) => excludes(relativePath, glob));

@@ -30,15 +30,15 @@ const KNOWN_KEYS = new Set(["select", "ignore", "extend-select", "unsafe-fixes",
 /**
  * Whether a pyproject.toml configures the tool, in any TOML spelling (`[tool.nvmarimo-fix]`,
  * `[tool."nvmarimo-fix"]`, `nvmarimo-fix.select = ...` under `[tool]`). One that mentions the
- * tool but does not parse counts, so that its error is reported rather than skipped. An
- * unreadable one does not count: the search goes on upwards.
+ * tool but does not parse counts, so that its error is reported rather than skipped. One that
+ * cannot be read is an error, as with ruff: skipping it would apply another configuration.
  */
 export function hasTable(file: string): boolean {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
-  } catch {
-    return false;
+  } catch (error) {
+    throw new ConfigError(`${file}: ${describeIoError(error)}`);
   }
   if (!text.includes(TABLE)) return false;
   try {

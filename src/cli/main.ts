@@ -252,7 +252,7 @@ export async function main(argv: string[]): Promise<number> {
   const started = performance.now();
   let discovery: Awaited<ReturnType<typeof discoverFiles>>;
   try {
-    discovery = await discoverFiles(paths, { isExcluded: (path, isDirectory) => configs.isExcluded(path, isDirectory) });
+    discovery = await discoverFiles(paths, { isExcluded: (path) => configs.isExcluded(path) });
     // Every file's configuration, loaded before the first file is touched.
     for (const file of discovery.files) optionsFor(file);
   } catch (error) {
