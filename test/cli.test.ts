@@ -403,6 +403,33 @@ describe("configuration", () => {
     expect(readFileSync(join(dir, "a", "nb.py"), "utf8")).toBe(DEL_WITHOUT_EMPTY_CACHE);
   });
 
+  it("--force-exclude (or force-exclude = true) applies exclude to files named on the command line, as pre-commit names them", () => {
+    const dir = tree({
+      "pyproject.toml": '[tool.nvmarimo-fix]\nselect = ["NVG003"]\nexclude = ["vendor", "old_*.py"]\n',
+      "nb.py": DEL_WITHOUT_EMPTY_CACHE,
+      "old_nb.py": DEL_WITHOUT_EMPTY_CACHE,
+      "vendor/lib/nb.py": DEL_WITHOUT_EMPTY_CACHE,
+      "node_modules/pkg/nb.py": DEL_WITHOUT_EMPTY_CACHE,
+    });
+    const named = ["nb.py", "old_nb.py", "vendor/lib/nb.py", "node_modules/pkg/nb.py"];
+    const paths = (args: string[]) => (JSON.parse(runCli(["--check", "--format", "json", ...args, ...named], { cwd: dir }).stdout).files as Array<{ path: string }>).map((f) => f.path);
+    expect(paths([])).toEqual(["nb.py", "node_modules/pkg/nb.py", "old_nb.py", "vendor/lib/nb.py"]);
+    expect(paths(["--force-exclude"])).toEqual(["nb.py"]);
+    writeFileSync(join(dir, "pyproject.toml"), '[tool.nvmarimo-fix]\nselect = ["NVG003"]\nexclude = ["vendor", "old_*.py"]\nforce-exclude = true\n');
+    expect(paths([])).toEqual(["nb.py"]);
+    expect(paths(["--no-force-exclude"])).toHaveLength(4);
+    // The hook as pre-commit runs it: the excluded file is left as it was.
+    expect(runCli(["--force-exclude", ...named], { cwd: dir }).status).toBe(0);
+    expect(readFileSync(join(dir, "vendor/lib/nb.py"), "utf8")).toBe(DEL_WITHOUT_EMPTY_CACHE);
+    expect(readFileSync(join(dir, "nb.py"), "utf8")).toContain("torch.cuda.empty_cache()");
+    // stdin: an excluded --stdin-filename comes back untouched, with nothing to report.
+    const stdin = runCli(["-", "--stdin-filename", "vendor/lib/nb.py"], { cwd: dir, input: DEL_WITHOUT_EMPTY_CACHE });
+    expect(stdin).toMatchObject({ status: 0, stdout: DEL_WITHOUT_EMPTY_CACHE });
+    const check = runCli(["-", "--check", "--format", "json", "--stdin-filename", "old_nb.py"], { cwd: dir, input: DEL_WITHOUT_EMPTY_CACHE });
+    expect(check.status).toBe(0);
+    expect(JSON.parse(check.stdout).files).toEqual([]);
+  });
+
   it("a nested configuration with an error stops the run before any file is fixed", () => {
     const dir = tree({
       "pyproject.toml": '[tool.nvmarimo-fix]\nselect = ["NVG003"]\n',
@@ -631,7 +658,7 @@ describe("pre-commit", () => {
   it("ships a hook definition", () => {
     const hooks = readFileSync(".pre-commit-hooks.yaml", "utf8");
     expect(hooks).toContain("id: nvmarimo-fix");
-    expect(hooks).toContain("entry: nvmarimo-fix");
+    expect(hooks).toContain("entry: nvmarimo-fix --force-exclude");
   });
   it("copies a notebook byte for byte when nothing applies", () => {
     const dir = tree({});

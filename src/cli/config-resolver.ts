@@ -3,7 +3,8 @@
 // `[tool.nvmarimo-fix]` table, from its own directory upwards, so a nested project's settings
 // apply to its notebooks whatever directory the run starts from.
 import { existsSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { isSkippedDirectoryName } from "./discover.js";
 import { EMPTY_CONFIG, excludes, hasTable, loadConfig, matchesGlob, type Config } from "./config.js";
 
 export class ConfigResolver {
@@ -48,6 +49,27 @@ export class ConfigResolver {
     if (config.exclude.length === 0) return false;
     const relativePath = relativeTo(config, path);
     return config.exclude.some((glob) => excludes(relativePath, glob));
+  }
+
+  /**
+   * `--force-exclude` (else `force-exclude = true` in the path's configuration) for a path named
+   * on the command line: whether it, or a directory above it within the project, would be left
+   * out of a walk by a configuration's `exclude` or a name never searched (`.git`,
+   * `node_modules`, ...), as ruff decides it.
+   */
+  isForceExcluded(path: string, flag: boolean | undefined): boolean {
+    const absolute = resolve(path);
+    if (!(flag ?? this.forFile(absolute).forceExclude ?? false)) return false;
+    if (this.isExcluded(absolute)) return true;
+    // The directories between it and the project's root (its configuration's directory, or the
+    // working directory): as with ruff, not above, where a directory named `dist` or `build`
+    // holding the whole project would leave everything out.
+    const config = this.forFile(absolute);
+    const root = config.path ? dirname(resolve(config.path)) : process.cwd();
+    for (let directory = dirname(absolute); directory.startsWith(root + sep); directory = dirname(directory)) {
+      if (isSkippedDirectoryName(basename(directory)) || this.isExcluded(directory)) return true;
+    }
+    return false;
   }
 
   /** The codes `per-file-ignores` of the file's configuration adds for it. */

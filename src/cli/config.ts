@@ -15,6 +15,8 @@ export interface Config {
   readonly ignore?: string[];
   readonly extendSelect?: string[];
   readonly unsafeFixes?: boolean;
+  /** Apply `exclude` to paths named on the command line too (`--force-exclude`). */
+  readonly forceExclude?: boolean;
   /** Glob → codes to ignore in matching files. */
   readonly perFileIgnores: Readonly<Record<string, string[]>>;
   readonly exclude: string[];
@@ -25,7 +27,7 @@ export interface Config {
 export class ConfigError extends Error {}
 
 const TABLE = "nvmarimo-fix";
-const KNOWN_KEYS = new Set(["select", "ignore", "extend-select", "unsafe-fixes", "per-file-ignores", "exclude", "max-globals", "rules"]);
+const KNOWN_KEYS = new Set(["select", "ignore", "extend-select", "unsafe-fixes", "force-exclude", "per-file-ignores", "exclude", "max-globals", "rules"]);
 
 /**
  * Whether a pyproject.toml configures the tool, in any TOML spelling (`[tool.nvmarimo-fix]`,
@@ -54,6 +56,11 @@ function stringList(file: string, key: string, value: unknown): string[] {
     throw new ConfigError(`${file}: \`${key}\` must be a list of strings`);
   }
   return value as string[];
+}
+
+function boolean(file: string, key: string, value: unknown): boolean {
+  if (typeof value !== "boolean") throw new ConfigError(`${file}: \`${key}\` must be true or false`);
+  return value;
 }
 
 /** The top-level `max-globals`: NVO001's `maxGlobals` option, checked by its declaration. */
@@ -96,10 +103,8 @@ export function loadConfig(file: string): Config {
   if (table.ignore !== undefined) config.ignore = stringList(file, prefix + "ignore", table.ignore);
   if (table["extend-select"] !== undefined) config.extendSelect = stringList(file, prefix + "extend-select", table["extend-select"]);
   if (table.exclude !== undefined) config.exclude = stringList(file, prefix + "exclude", table.exclude);
-  if (table["unsafe-fixes"] !== undefined) {
-    if (typeof table["unsafe-fixes"] !== "boolean") throw new ConfigError(`${file}: \`${prefix}unsafe-fixes\` must be true or false`);
-    config.unsafeFixes = table["unsafe-fixes"];
-  }
+  if (table["unsafe-fixes"] !== undefined) config.unsafeFixes = boolean(file, prefix + "unsafe-fixes", table["unsafe-fixes"]);
+  if (table["force-exclude"] !== undefined) config.forceExclude = boolean(file, prefix + "force-exclude", table["force-exclude"]);
   if (table["per-file-ignores"] !== undefined) {
     const value = table["per-file-ignores"];
     if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ConfigError(`${file}: \`${prefix}per-file-ignores\` must be a table of glob = [codes]`);

@@ -13,11 +13,21 @@ export interface Discovery {
   readonly errors: Array<{ path: string; message: string }>;
 }
 
+/** Whether a directory of this name is never searched (unless named on the command line). */
+export function isSkippedDirectoryName(name: string): boolean {
+  return SKIPPED_DIRECTORIES.has(name);
+}
+
 const SKIPPED_DIRECTORIES = new Set([".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", "__marimo__", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".ipynb_checkpoints"]);
 
 export interface DiscoverOptions {
   /** Extra predicate for exclusion (configuration `exclude`). */
   readonly isExcluded?: (path: string, isDirectory: boolean) => boolean;
+  /**
+   * Whether a path named on the command line is left out as a path met in a walk would be
+   * (`--force-exclude`; pre-commit names every file).
+   */
+  readonly isForceExcluded?: (path: string) => boolean;
   /** Respect `.gitignore` files in walked directories (default true). */
   readonly respectGitignore?: boolean;
 }
@@ -166,6 +176,7 @@ export async function discoverFiles(paths: readonly string[], options: DiscoverO
       errors.push({ path: given, message: describeIoError(error) });
       continue;
     }
+    if (options.isForceExcluded?.(given)) continue;
     if (info.isFile()) {
       // A file named on the command line is checked even if ignored (as ruff does).
       addFile(files, root, given);

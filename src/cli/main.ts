@@ -13,7 +13,7 @@ import { openReportFile } from "./output-file.js";
 import { OUTPUT_FORMATS, Report, reportFile, type OutputFormat, type ReportOptions, type ReportText } from "./output.js";
 import { ProgressBar } from "./progress.js";
 import { explainRule } from "./rule-docs.js";
-import { processSource, type ProcessOptions } from "./process.js";
+import { processSource, type FileOutcome, type ProcessOptions } from "./process.js";
 import { defaultJobs, runFiles } from "./run-files.js";
 
 export const EXIT_CLEAN = 0;
@@ -98,6 +98,7 @@ function buildParser(argv: string[]) {
     .option("show-fixes", { type: "boolean", default: false, describe: "List each fix that was applied" })
     .option("output-file", { alias: "o", type: "string", describe: "Write the report to this file instead of stdout" })
     .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print the report only: no summary, no progress bar" })
+    .option("force-exclude", { type: "boolean", describe: "Apply exclude to paths named on the command line too (pre-commit names every file)" })
     .option("exit-zero", { type: "boolean", default: false, describe: "Exit with status 0 even when violations remain (2 still means an error)" })
     .option("exit-non-zero-on-fix", { type: "boolean", default: false, describe: "Exit with status 1 when a file was fixed, even if nothing remains" })
     .option("config", { type: "string", describe: "Configuration file (default: nearest pyproject.toml with [tool.nvmarimo-fix])" })
@@ -217,8 +218,10 @@ export async function main(argv: string[]): Promise<number> {
   // Configuration errors stop the run before any file is read: the configurations governing
   // the first path (or the notebook on stdin) are loaded here, the others during discovery.
   let first: ProcessOptions;
+  let stdinExcluded = false;
   try {
     first = fromStdin ? optionsFor(stdinName ?? join(process.cwd(), "-")) : optionsForConfig(configs.forDirectory(resolve(paths[0] ?? ".")));
+    stdinExcluded = fromStdin && stdinName !== undefined && configs.isForceExcluded(stdinName, args["force-exclude"]);
   } catch (error) {
     process.stderr.write(`nvmarimo-fix: ${(error as Error).message}\n`);
     return EXIT_ERROR;
@@ -241,7 +244,7 @@ export async function main(argv: string[]): Promise<number> {
     return changed && args["exit-non-zero-on-fix"] ? EXIT_VIOLATIONS : status;
   };
   if (fromStdin) {
-    const stdinRun = await runStdin(stdinName ?? "-", first, reportOptions, args["output-file"]);
+    const stdinRun = await runStdin(stdinName ?? "-", first, reportOptions, args["output-file"], stdinExcluded);
     return exitStatus(stdinRun.status, stdinRun.changed);
   }
   if (paths.length === 0) {
@@ -252,7 +255,10 @@ export async function main(argv: string[]): Promise<number> {
   const started = performance.now();
   let discovery: Awaited<ReturnType<typeof discoverFiles>>;
   try {
-    discovery = await discoverFiles(paths, { isExcluded: (path) => configs.isExcluded(path) });
+    discovery = await discoverFiles(paths, {
+      isExcluded: (path) => configs.isExcluded(path),
+      isForceExcluded: (path) => configs.isForceExcluded(path, args["force-exclude"]),
+    });
     // Every file's configuration, loaded before the first file is touched.
     for (const file of discovery.files) optionsFor(file);
   } catch (error) {
@@ -309,9 +315,26 @@ export async function main(argv: string[]): Promise<number> {
  * in any format, on stdout; else the fixed source (or the diff) on stdout and what remains on
  * stderr, marked `[*]` when a fix exists, as in the text report.
  */
-async function runStdin(name: string, options: ProcessOptions, reportOptions: ReportOptions, outputPath: string | undefined): Promise<{ status: number; changed: boolean }> {
+async function runStdin(name: string, options: ProcessOptions, reportOptions: ReportOptions, outputPath: string | undefined, excluded: boolean): Promise<{ status: number; changed: boolean }> {
   const started = performance.now();
   const bytes = readFileSync(0);
+  /** With `--check`, the report a file run gives (of no file, for one left out); false when its file fails. */
+  const checkReport = (outcome: FileOutcome | undefined): boolean => {
+    // --output-file needs --check with stdin (usageProblem).
+    const outputFile = openReportFile(outputPath);
+    if (outputFile === null) return false;
+    const report = new Report(reportOptions, { stdout: outputFile?.write ?? ((text) => process.stdout.write(text)), stderr: (text) => process.stderr.write(text) });
+    if (outcome) report.add(reportFile(outcome, reportOptions));
+    report.finish(performance.now() - started);
+    return outputFile === undefined || outputFile.close();
+  };
+  if (excluded) {
+    // `--force-exclude` and an excluded `--stdin-filename`: as for a file left out of a run,
+    // nothing to report, and the editor's buffer comes back untouched.
+    if (options.check && !checkReport(undefined)) return { status: EXIT_ERROR, changed: false };
+    if (!options.check && !options.dryRun) process.stdout.write(bytes);
+    return { status: EXIT_CLEAN, changed: false };
+  }
   let source: string;
   let bom: boolean;
   try {
@@ -324,13 +347,7 @@ async function runStdin(name: string, options: ProcessOptions, reportOptions: Re
   }
   const outcome = await processSource(name, source, options);
   if (options.check) {
-    // --output-file needs --check with stdin (usageProblem).
-    const outputFile = openReportFile(outputPath);
-    if (outputFile === null) return { status: EXIT_ERROR, changed: false };
-    const report = new Report(reportOptions, { stdout: outputFile?.write ?? ((text) => process.stdout.write(text)), stderr: (text) => process.stderr.write(text) });
-    report.add(reportFile(outcome, reportOptions));
-    report.finish(performance.now() - started);
-    if (outputFile && !outputFile.close()) return { status: EXIT_ERROR, changed: false };
+    if (!checkReport(outcome)) return { status: EXIT_ERROR, changed: false };
     return { status: outcome.status === "failed" ? EXIT_ERROR : outcome.diagnostics.length > 0 ? EXIT_VIOLATIONS : EXIT_CLEAN, changed: false };
   }
   if (outcome.status === "failed" || outcome.status === "skipped") {
