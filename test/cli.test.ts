@@ -574,13 +574,19 @@ describe("stdin", () => {
 });
 
 describe("exit status and report destination, as with ruff", () => {
-  it("--exit-zero: 0 although violations remain; an unprocessable file still gives 2", () => {
+  it("--exit-zero: 0 although violations remain or a file could not be processed (as with ruff); a usage error still gives 2", () => {
     const dir = tree({ "nb.py": DEL_WITHOUT_EMPTY_CACHE });
     expect(runCli(["--check", "nb.py"], { cwd: dir }).status).toBe(1);
     expect(runCli(["--check", "--exit-zero", "nb.py"], { cwd: dir }).status).toBe(0);
     expect(runCli(["--check", "--exit-zero", "-"], { cwd: dir, input: DEL_WITHOUT_EMPTY_CACHE }).status).toBe(0);
     writeFileSync(join(dir, "broken.py"), DEL_WITHOUT_EMPTY_CACHE.replace("del model\n", "del model(\n"));
-    expect(runCli(["--check", "--exit-zero", "."], { cwd: dir }).status).toBe(2);
+    expect(runCli(["--check", "."], { cwd: dir }).status).toBe(2);
+    // The CI recipe: the SARIF is written and the step goes on; the failure is on stderr.
+    const sarif = runCli(["--check", "--exit-zero", "--format", "sarif", "-o", "x.sarif", "."], { cwd: dir });
+    expect(sarif.status).toBe(0);
+    expect(sarif.stderr).toMatch(/^broken\.py:\d+: syntax error\n$/);
+    expect(validateSarif(JSON.parse(readFileSync(join(dir, "x.sarif"), "utf8")))).toBe(true);
+    expect(runCli(["--check", "--exit-zero", "--jobs", "0", "."], { cwd: dir }).status).toBe(2);
   });
 
   it("--exit-non-zero-on-fix: 1 when a file was fixed even if nothing remains, 0 on the next run", () => {

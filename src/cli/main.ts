@@ -238,9 +238,12 @@ export async function main(argv: string[]): Promise<number> {
     quiet: args.quiet,
     color,
   };
+  // As with ruff, --exit-zero also covers files that could not be processed (they are still
+  // reported): a CI step that uploads the report must not stop on one broken notebook. Usage
+  // and configuration errors stop the run before this.
   const exitStatus = (status: number, changed: boolean): number => {
-    if (status === EXIT_ERROR) return status;
     if (args["exit-zero"]) return EXIT_CLEAN;
+    if (status === EXIT_ERROR) return status;
     return changed && args["exit-non-zero-on-fix"] ? EXIT_VIOLATIONS : status;
   };
   if (fromStdin) {
@@ -305,9 +308,9 @@ export async function main(argv: string[]): Promise<number> {
   if (outputFile && !outputFile.close()) return EXIT_ERROR;
 
   const tally = report.tally;
-  if (tally.failed > 0) return EXIT_ERROR;
   const wouldChange = args["dry-run"] && tally.changed > 0;
-  return exitStatus(tally.remaining > 0 || wouldChange ? EXIT_VIOLATIONS : EXIT_CLEAN, !args["dry-run"] && tally.changed > 0);
+  const status = tally.failed > 0 ? EXIT_ERROR : tally.remaining > 0 || wouldChange ? EXIT_VIOLATIONS : EXIT_CLEAN;
+  return exitStatus(status, !args["dry-run"] && tally.changed > 0);
 }
 
 /**

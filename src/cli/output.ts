@@ -113,10 +113,12 @@ function tallyOf(outcome: FileOutcome, unsafeFixes: boolean): FileTally {
 export function reportFile(outcome: FileOutcome, options: ReportOptions): FileReport {
   const tally = tallyOf(outcome, options.unsafeFixes);
   switch (options.format) {
+    // A file that could not be processed also gets its line on stderr, as in the text format:
+    // a CI log shows why the run failed without reading the document.
     case "json":
-      return { stdout: "", stderr: "", items: [nestedJson(jsonFile(outcome, options), JSON_FILES_DEPTH + 1)], tally };
+      return { stdout: "", stderr: failureLine(outcome, NO_COLOR), items: [nestedJson(jsonFile(outcome, options), JSON_FILES_DEPTH + 1)], tally };
     case "sarif":
-      return { stdout: "", stderr: "", ...sarifFile(outcome), tally };
+      return { stdout: "", stderr: failureLine(outcome, NO_COLOR), ...sarifFile(outcome), tally };
     case "github":
       return { stdout: githubFile(outcome), stderr: "", items: [], tally };
     default:
@@ -143,10 +145,18 @@ function diagnosticLine(path: string, d: ReportedDiagnostic, unsafeFixes: boolea
   return `${c.bold(path)}:${d.line}:${d.column}: ${c.red(c.bold(d.code))} ${d.message}${fixable(d, unsafeFixes) ? " [*]" : ""}`;
 }
 
+const NO_COLOR = pc.createColors(false);
+
+/** `path:line: reason` for a file that could not be processed, else nothing. */
+function failureLine(outcome: FileOutcome, c: Colors): string {
+  if (outcome.status !== "failed") return "";
+  return `${displayPath(outcome.path)}${outcome.line ? `:${outcome.line}` : ""}: ${c.red(outcome.message ?? "failed")}\n`;
+}
+
 function textFile(outcome: FileOutcome, options: ReportOptions): { stdout: string; stderr: string } {
   const c = pc.createColors(options.color);
   const path = displayPath(outcome.path);
-  if (outcome.status === "failed") return { stdout: "", stderr: `${path}${outcome.line ? `:${outcome.line}` : ""}: ${c.red(outcome.message ?? "failed")}\n` };
+  if (outcome.status === "failed") return { stdout: "", stderr: failureLine(outcome, c) };
   let stdout = "";
   if (options.dryRun && outcome.diff) stdout += colorDiff(outcome.diff, c);
   if (options.showFixes && outcome.applied.length > 0) {
