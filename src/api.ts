@@ -192,6 +192,9 @@ export function decodeNotebook(bytes: Uint8Array): { source: string; bom: boolea
   try {
     text = UTF8.decode(bytes);
   } catch {
+    // A legacy script in another encoding (`# -*- coding: latin-1 -*-`) is not a notebook, to
+    // skip like any other script; a notebook (marimo writes UTF-8) that is not UTF-8 is an error.
+    if (!Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes("marimo.App")) throw new NotebookSourceError("not-marimo", "not a marimo notebook");
     throw new NotebookSourceError("not-utf8", "not UTF-8 text");
   }
   return text.startsWith(BOM) ? { source: text.slice(1), bom: true } : { source: text, bom: false };

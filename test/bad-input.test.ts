@@ -49,6 +49,14 @@ describe("bad input", () => {
     unchanged(f.path, f.before, f.mtimeMs);
   });
 
+  it("a script in another encoding (a legacy `coding: latin-1` file) is skipped like any script, not failed", () => {
+    const f = setup("legacy.py", Buffer.from("# -*- coding: latin-1 -*-\nname = 'caf\xe9'\n", "latin1"));
+    const r = runCli([f.dir]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("Skipped 1 file that is not a marimo notebook.");
+    unchanged(f.path, f.before, f.mtimeMs);
+  });
+
   it("a plain Python script is skipped and counted", () => {
     const f = setup("script.py", "import torch\nmodel = torch.zeros(3)\ndel model\n");
     const r = runCli([f.dir]);

@@ -217,7 +217,8 @@ describe("bulk runs", () => {
       "good/clean.py": CLEAN,
       "good/needs fix.py": DEL_WITHOUT_EMPTY_CACHE,
       "broken/syntax.py": DEL_WITHOUT_EMPTY_CACHE.replace("del model", "del model)"),
-      "broken/latin1.py": Buffer.from([0x69, 0x6d, 0x70, 0xe9, 0xff]),
+      // A notebook with a Latin-1 comment (a script in another encoding would only be skipped).
+      "broken/latin1.py": Buffer.concat([Buffer.from(DEL_WITHOUT_EMPTY_CACHE), Buffer.from([0x23, 0x20, 0xe9, 0x0a])]),
       "scripts/util.py": "def f():\n    return 1\n",
       "notes.txt": "not python",
       ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`many/nb_${i}.py`, DEL_WITHOUT_EMPTY_CACHE])),
