@@ -1,6 +1,6 @@
 // The programmatic API: lint or fix a notebook's source, or a file on disk.
-import { readFileSync } from "node:fs";
-import { chmod, readFile, stat } from "node:fs/promises";
+import { constants as fsConstants, readFileSync } from "node:fs";
+import { access, chmod, readFile, stat } from "node:fs/promises";
 import writeFileAtomic from "write-file-atomic";
 import { unifiedDiff } from "./engine/diff.js";
 import { drain, fixPasses, type AppliedFix } from "./engine/fixer.js";
@@ -221,6 +221,11 @@ export function describeIoError(error: unknown): string {
 export async function writeNotebookFile(path: string, source: string, bom: boolean): Promise<void> {
   try {
     const { mode } = await stat(path);
+    // Replacing the file by a rename would go round its read-only mode (a Perforce checkout, a
+    // file locked on purpose): a file that cannot be written, or has no write bit at all (which
+    // root could write anyway), is refused, as ruff refuses it.
+    await access(path, fsConstants.W_OK);
+    if ((mode & 0o222) === 0) throw Object.assign(new Error("read-only file"), { code: "EACCES" });
     await writeFileAtomic(path, (bom ? BOM : "") + source, { encoding: "utf8", mode: mode & 0o7777 });
     await chmod(path, mode & 0o7777);
   } catch (error) {

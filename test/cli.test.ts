@@ -63,6 +63,19 @@ describe("fixing files", () => {
     expect(second.stderr).toContain("All checks passed.");
   });
 
+  it("refuses to replace a read-only file (a rename would go round its mode), as ruff does", () => {
+    const dir = tree({ "nb.py": DEL_WITHOUT_EMPTY_CACHE, "other.py": DEL_WITHOUT_EMPTY_CACHE });
+    chmodSync(join(dir, "nb.py"), 0o444);
+    const r = runCli(["."], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^nb\.py: permission denied\n/m);
+    expect(readFileSync(join(dir, "nb.py"), "utf8")).toBe(DEL_WITHOUT_EMPTY_CACHE);
+    expect(statSync(join(dir, "nb.py")).mode & 0o777).toBe(0o444);
+    expect(readFileSync(join(dir, "other.py"), "utf8")).toBe(CLEAN);
+    // Reading it is fine.
+    expect(runCli(["--check", "nb.py"], { cwd: dir }).status).toBe(1);
+  });
+
   it("keeps CRLF line endings and a byte-order mark", () => {
     const crlf = "\uFEFF" + DEL_WITHOUT_EMPTY_CACHE.replace(/\n/g, "\r\n");
     const dir = tree({ "nb.py": crlf });
