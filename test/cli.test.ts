@@ -633,6 +633,14 @@ describe("exit status and report destination, as with ruff", () => {
     expect(JSON.parse(readFileSync(join(dir, "stdin.json"), "utf8")).summary.remaining).toBe(1);
   });
 
+  it("a glob that matches nothing warns, as ruff does, and exits 0", () => {
+    const dir = tree({ "nb.py": DEL_WITHOUT_EMPTY_CACHE });
+    const r = runCli(["--check", "old_*.py"], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stderr.split("\n")[0]).toBe("nvmarimo-fix: warning: no Python files found under the given paths");
+    expect(runCli(["--check", "-q", "old_*.py"], { cwd: dir }).stderr).toBe("");
+  });
+
   it("--quiet prints the report without the summary", () => {
     const dir = tree({ "nb.py": DEL_WITHOUT_EMPTY_CACHE });
     const r = runCli(["--check", "-q", "nb.py"], { cwd: dir });

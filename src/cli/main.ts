@@ -269,6 +269,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`nvmarimo-fix: ${error.message}\n`);
     return EXIT_ERROR;
   }
+  // A glob that matches nothing, or a directory without notebooks, is most often a typo.
+  if (discovery.files.length === 0 && discovery.errors.length === 0 && !args.quiet) {
+    process.stderr.write("nvmarimo-fix: warning: no Python files found under the given paths\n");
+  }
   const jobs = args.jobs ?? defaultJobs(); // a whole number of at least 1 (usageProblem)
   const outputFile = openReportFile(args["output-file"]);
   if (outputFile === null) return EXIT_ERROR;
