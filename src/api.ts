@@ -11,6 +11,12 @@ import type { Diagnostic, Rule, RuleOptions } from "./engine/types.js";
 import { parseNotebook, type Notebook } from "./notebook/model.js";
 import { ALL_RULES } from "./transforms/index.js";
 
+/**
+ * Options of `lintSource` and `fixSource`. `select`, `extendSelect` and `ignore` are one layer of
+ * selection, as one configuration file's are (engine/select.ts): every rule when `select` is
+ * absent, none for `select: []`; within them the more specific selector wins (`select:
+ * ["NVG003"], ignore: ["NVG"]` keeps NVG003), and at equal specificity `ignore` does.
+ */
 export interface LintOptions extends Selection {
   /** The rules to choose from (default: every rule). */
   readonly rules?: readonly Rule[];

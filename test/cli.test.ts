@@ -524,6 +524,74 @@ describe("configuration", () => {
   });
 });
 
+describe("rule selection, in ruff's layers", () => {
+  // DEL_WITHOUT_EMPTY_CACHE, with every rule on, reports NVD001, NVG001, NVG002, NVG003, NVL001,
+  // NVS003, NVT001 and NVT002. Each case names the equivalent setup checked with ruff 0.17.6 on
+  // a module reporting F401, F841 and E501 (F401 ~ NVG003, F ~ NVG, E501 ~ another family).
+  const codes = (toml: string, args: string[]): string[] => {
+    const dir = tree({ "pyproject.toml": `[tool.nvmarimo-fix]\n${toml}`, "nb.py": DEL_WITHOUT_EMPTY_CACHE });
+    const r = runCli(["--check", "--format", "json", ...args, "nb.py"], { cwd: dir });
+    expect(r.stderr, `${toml} ${args.join(" ")}`).toBe("");
+    const [file] = JSON.parse(r.stdout).files as Array<{ diagnostics: Array<{ code: string }> }>;
+    return [...new Set(file!.diagnostics.map((d) => d.code))].sort();
+  };
+
+  it("command-line --select starts a new layer: the configured ignore and extend-select no longer apply", () => {
+    // ruff: `ignore = ["F401"]` + `--select F401` reports F401.
+    expect(codes('ignore = ["NVG003"]\n', ["--select", "NVG003"])).toEqual(["NVG003"]);
+    // ruff: `extend-select = ["E501"]` + `--select F401` reports F401 only.
+    expect(codes('select = ["NVG001"]\nextend-select = ["NVS003"]\n', ["--select", "NVG003"])).toEqual(["NVG003"]);
+    // ruff: `select = ["F", "E"]` + `--select E501 --extend-select F841` reports E501 and F841.
+    expect(codes('select = ["NVG", "NVS"]\n', ["--select", "NVG003", "--extend-select", "NVT002"])).toEqual(["NVG003", "NVT002"]);
+  });
+
+  it("command-line --extend-select and --ignore adjust what the configuration selected", () => {
+    // ruff: `select = ["F401"]` + `--extend-select E501` reports F401 and E501.
+    expect(codes('select = ["NVG001"]\n', ["--extend-select", "NVG003"])).toEqual(["NVG001", "NVG003"]);
+    // ruff: `select = ["F"], ignore = ["F401"]` + `--extend-select F401` reports F401 and F841.
+    expect(codes('select = ["NVG"]\nignore = ["NVG003"]\n', ["--extend-select", "NVG003"])).toEqual(["NVG001", "NVG002", "NVG003"]);
+    // ruff: `select = ["F401"]` + `--ignore F` reports nothing.
+    expect(codes('select = ["NVG003"]\n', ["--ignore", "NVG"])).toEqual([]);
+    // ruff: `select = ["E"]` + `--ignore F --select F401` reports F401: in the command line's layer too, the more specific selector wins.
+    expect(codes('select = ["NVS"]\n', ["--ignore", "NVG", "--select", "NVG003"])).toEqual(["NVG003"]);
+  });
+
+  it("within one layer the more specific selector wins, and ignore at equal specificity", () => {
+    // ruff: `select = ["F401"], ignore = ["F"]` reports F401.
+    expect(codes('select = ["NVG003"]\nignore = ["NVG"]\n', [])).toEqual(["NVG003"]);
+    // ruff: `select = ["F"], ignore = ["F401"]` reports F841 (no F401).
+    expect(codes('select = ["NVG"]\nignore = ["NVG003"]\n', [])).toEqual(["NVG001", "NVG002"]);
+    // ruff: `select = ["F", "E"], extend-select = ["F401"], ignore = ["F"]` reports F401 and E501.
+    expect(codes('select = ["NVG", "NVS"]\nextend-select = ["NVG003"]\nignore = ["NVG"]\n', [])).toEqual(["NVG003", "NVS003"]);
+    // ruff: `select = ["ALL"], ignore = [...]` keeps what no ignore names.
+    expect(codes('select = ["ALL"]\nignore = ["NVD", "NVG", "NVL", "NVS", "NVT001"]\n', [])).toEqual(["NVT002"]);
+  });
+
+  it("a configured select = [] selects nothing; its ignore carries over to the command line's layer", () => {
+    // ruff: `select = []` reports nothing ("All checks passed").
+    expect(codes("select = []\n", [])).toEqual([]);
+    // ruff: `select = [], extend-select = ["F401"]` reports F401.
+    expect(codes('select = []\nextend-select = ["NVG003"]\n', [])).toEqual(["NVG003"]);
+    // ruff: `select = [], ignore = ["F401"]` + `--select F` reports F841 (the ignore carried over, more specific than F).
+    expect(codes('select = []\nignore = ["NVG003"]\n', ["--select", "NVG"])).toEqual(["NVG001", "NVG002"]);
+  });
+
+  it("per-file-ignores apply last, whatever selected the rule", () => {
+    const dir = tree({
+      "pyproject.toml": '[tool.nvmarimo-fix]\nselect = ["NVG003"]\n\n[tool.nvmarimo-fix.per-file-ignores]\n"legacy/*.py" = ["NV"]\n"old/*.py" = ["NVG"]\n',
+      "legacy/nb.py": DEL_WITHOUT_EMPTY_CACHE,
+      "old/nb.py": DEL_WITHOUT_EMPTY_CACHE,
+      "new/nb.py": DEL_WITHOUT_EMPTY_CACHE,
+    });
+    // ruff: `select = ["F401"]`, per-file-ignores `"legacy/*.py" = ["ALL"]`, `"old/*.py" = ["F"]` + `--select F401,E501`
+    // reports nothing in legacy/, E501 in old/, F401 and E501 in new/.
+    const r = runCli(["--check", "--format", "json", "--select", "NVG003,NVS003", "."], { cwd: dir });
+    const files = JSON.parse(r.stdout).files as Array<{ path: string; diagnostics: Array<{ code: string }> }>;
+    const byPath = Object.fromEntries(files.map((f) => [f.path, f.diagnostics.map((d) => d.code).sort()]));
+    expect(byPath).toEqual({ "legacy/nb.py": [], "new/nb.py": ["NVG003", "NVS003"], "old/nb.py": ["NVS003"] });
+  });
+});
+
 describe("suppressions", () => {
   it("honours nvmarimo: ignore[...] on the line or the def line, noqa, and ignore-file", () => {
     const onLine = DEL_WITHOUT_EMPTY_CACHE.replace("    del model\n", "    del model  # nvmarimo: ignore[NVG003]\n");

@@ -11,13 +11,14 @@ import { ALL_RULES, ruleByCode } from "../transforms/index.js";
 export interface Config {
   /** The file the configuration came from, if any. */
   readonly path: string | undefined;
+  /** `select`, `extend-select` and `ignore`: one layer of selection (engine/select.ts); `select = []` selects nothing. */
   readonly select?: string[];
   readonly ignore?: string[];
   readonly extendSelect?: string[];
   readonly unsafeFixes?: boolean;
   /** Apply `exclude` to paths named on the command line too (`--force-exclude`). */
   readonly forceExclude?: boolean;
-  /** Glob → codes to ignore in matching files. */
+  /** Glob → codes to ignore in matching files, after the selection is resolved (whatever its specificity). */
   readonly perFileIgnores: Readonly<Record<string, string[]>>;
   readonly exclude: string[];
   /** Rule options by code, e.g. `{ NVO001: { maxGlobals: 10 } }`, checked against the rules' declarations. */

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import yargs from "yargs";
 import { BOM, decodeNotebook, NotebookSourceError, readNotebookFile } from "../api.js";
-import { unknownSelectors } from "../engine/select.js";
+import { matchesAnySelector, resolveSelection, unknownSelectors, type Selection } from "../engine/select.js";
 import { checklistMarkdown, runChecklist } from "./checklist.js";
 import { ALL_RULES, ruleByCode } from "../transforms/index.js";
 import { ConfigError, type Config } from "./config.js";
@@ -90,9 +90,9 @@ function buildParser(argv: string[]) {
     .option("dry-run", { type: "boolean", default: false, describe: "Show the diff of what would be fixed and what remains; write nothing" })
     .option("check", { type: "boolean", default: false, describe: "Report violations only; do not compute fixes" })
     .option("unsafe-fixes", { type: "boolean", describe: "Also apply fixes that change behaviour on purpose" })
-    .option("select", { type: "string", describe: "Rule codes or prefixes to enable (e.g. NVG, NVR001)" })
-    .option("extend-select", { type: "string", describe: "Rule codes or prefixes to enable in addition" })
-    .option("ignore", { type: "string", describe: "Rule codes or prefixes to disable" })
+    .option("select", { type: "string", describe: "Rule codes or prefixes to enable (e.g. NVG, NVR001), in place of the configuration's select, extend-select and ignore" })
+    .option("extend-select", { type: "string", describe: "Rule codes or prefixes to enable on top of the configuration's selection" })
+    .option("ignore", { type: "string", describe: "Rule codes or prefixes to disable (a more specific --select or --extend-select wins)" })
     .option("format", { choices: OUTPUT_FORMATS, default: "text" as OutputFormat, describe: "Output format" })
     .option("statistics", { type: "boolean", default: false, describe: "Show counts per rule instead of each violation" })
     .option("show-fixes", { type: "boolean", default: false, describe: "List each fix that was applied" })
@@ -187,22 +187,26 @@ export async function main(argv: string[]): Promise<number> {
     const unknown = unknownSelectors(ALL_RULES, codes);
     if (unknown.length > 0) throw new ConfigError(`${config.path}: unknown rule code or prefix: ${unknown.join(", ")}`);
   });
-  // Command-line options win over each configuration's: `--select` replaces its `select`,
-  // `--ignore` and `--extend-select` add to its lists.
-  const optionsOfConfig = new Map<Config, ProcessOptions>();
-  const optionsForConfig = (config: Config): ProcessOptions => {
+  // Rule selection as ruff resolves it: the configuration is one layer and the command line
+  // another, applied after it (its `--select` replaces whatever the configuration selected or
+  // ignored; its `--extend-select` and `--ignore` enable and disable on top); within a layer the
+  // more specific selector wins (engine/select.ts). `per-file-ignores` apply last. Each file's
+  // rules are sent to the API as their exact codes.
+  const cliLayer: Selection = {
+    ...(cliSelect ? { select: cliSelect } : {}),
+    ...(cliExtendSelect.length > 0 ? { extendSelect: cliExtendSelect } : {}),
+    ...(cliIgnore.length > 0 ? { ignore: cliIgnore } : {}),
+  };
+  const optionsOfConfig = new Map<Config, ProcessOptions & { readonly select: string[] }>();
+  const optionsForConfig = (config: Config): ProcessOptions & { readonly select: string[] } => {
     let options = optionsOfConfig.get(config);
     if (!options) {
-      const select = cliSelect ?? config.select;
-      const ignore = [...(config.ignore ?? []), ...cliIgnore];
-      const extendSelect = [...(config.extendSelect ?? []), ...cliExtendSelect];
+      const select = resolveSelection(ALL_RULES, [config, cliLayer]).map((rule) => rule.code);
       options = {
         unsafeFixes: args["unsafe-fixes"] ?? config.unsafeFixes ?? false,
         dryRun: args["dry-run"],
         check: args.check,
-        ...(select ? { select } : {}),
-        ...(ignore.length > 0 ? { ignore } : {}),
-        ...(extendSelect.length > 0 ? { extendSelect } : {}),
+        select,
         ...(Object.keys(config.ruleOptions).length > 0 ? { ruleOptions: config.ruleOptions } : {}),
       };
       optionsOfConfig.set(config, options);
@@ -211,8 +215,8 @@ export async function main(argv: string[]): Promise<number> {
   };
   const optionsFor = (path: string): ProcessOptions => {
     const base = optionsForConfig(configs.forFile(path));
-    const extra = configs.perFileIgnores(path);
-    return extra.length > 0 ? { ...base, ignore: [...(base.ignore ?? []), ...extra] } : base;
+    const ignored = configs.perFileIgnores(path);
+    return ignored.length > 0 ? { ...base, select: base.select.filter((code) => !matchesAnySelector(code, ignored)) } : base;
   };
 
   // Configuration errors stop the run before any file is read: the configurations governing

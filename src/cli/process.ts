@@ -10,9 +10,11 @@ import { parsedSourceLength } from "../notebook/python.js";
 import { releaseKept } from "../notebook/shapes.js";
 
 export interface ProcessOptions {
+  /**
+   * The codes of the rules to run, already resolved from the configuration, the command line
+   * and `per-file-ignores` (main.ts); `[]` runs none. Every rule when absent.
+   */
   readonly select?: string[];
-  readonly ignore?: string[];
-  readonly extendSelect?: string[];
   readonly unsafeFixes: boolean;
   /** Compute fixes but write nothing. */
   readonly dryRun: boolean;
@@ -75,8 +77,6 @@ export async function processSource(path: string, source: string, options: Proce
     path,
     unsafeFixes: options.unsafeFixes,
     ...(options.select ? { select: options.select } : {}),
-    ...(options.ignore ? { ignore: options.ignore } : {}),
-    ...(options.extendSelect ? { extendSelect: options.extendSelect } : {}),
     ...(options.ruleOptions ? { ruleOptions: options.ruleOptions } : {}),
   };
   try {
