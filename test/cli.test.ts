@@ -178,6 +178,19 @@ describe("output formats", () => {
     expect(runCli(["--check", "--select", "NVS003", "nb.py"], { cwd: dir }).stdout).toMatch(/^nb\.py:1:1: NVS003 /);
   });
 
+  it("in GitHub Actions, annotations and SARIF name files relative to GITHUB_WORKSPACE, from any working directory", () => {
+    const dir = tree({ "project/nbs/nb.py": DEL_WITHOUT_EMPTY_CACHE });
+    const cwd = join(dir, "project");
+    const env = { GITHUB_WORKSPACE: dir };
+    const github = runCli(["--check", "--select", "NVG003", "--format", "github", "nbs"], { cwd, env });
+    expect(github.stdout).toMatch(/^::warning file=project\/nbs\/nb\.py,line=\d+/);
+    const sarif = JSON.parse(runCli(["--check", "--select", "NVG003", "--format", "sarif", "nbs"], { cwd, env }).stdout);
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe("project/nbs/nb.py");
+    // The text report keeps the path as given; outside Actions, so do the others.
+    expect(runCli(["--check", "--select", "NVG003", "nbs"], { cwd, env }).stdout).toMatch(/^nbs\/nb\.py:/);
+    expect(runCli(["--check", "--select", "NVG003", "--format", "github", "nbs"], { cwd, env: { GITHUB_WORKSPACE: "" } }).stdout).toMatch(/^::warning file=nbs\/nb\.py,/);
+  });
+
   it("--format sarif percent-encodes paths into valid uris that decode back to the path", () => {
     const paths = ["with space/my nb.py", "a,b:c d/x%y.py", "new\nline.py", "données/ünï#?.py"];
     const dir = tree(Object.fromEntries(paths.map((p) => [p, DEL_WITHOUT_EMPTY_CACHE])));

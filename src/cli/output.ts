@@ -4,7 +4,7 @@
 // come, keeping only counts for the end: a run over thousands of notebooks holds no report in
 // memory. Parts rendered in a worker cross to the main thread as UTF-8 bytes (see
 // `asBytes`), so the main thread only copies bytes to its streams.
-import { sep } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import pc from "picocolors";
 import { ALL_RULES } from "../transforms/index.js";
 import { displayPath } from "./discover.js";
@@ -196,8 +196,22 @@ function jsonFile(o: FileOutcome, options: ReportOptions): unknown {
 const SARIF_LEVEL = { error: "error", warning: "warning", info: "note" } as const;
 const RULE_INDEX = new Map(ALL_RULES.map((r, i) => [r.code, i]));
 
+/**
+ * The path GitHub reads in annotations and code-scanning results: relative to the repository's
+ * checkout (`GITHUB_WORKSPACE`, as ruff does) when it is set and holds the file, so that a step
+ * run in a subdirectory (`working-directory:`) still points at the right file; else as shown.
+ */
+function repositoryPath(path: string): string {
+  const workspace = process.env.GITHUB_WORKSPACE;
+  if (workspace) {
+    const inside = relative(resolve(workspace), resolve(path));
+    if (inside !== "" && !inside.startsWith("..") && !isAbsolute(inside)) return inside.split(sep).join("/");
+  }
+  return displayPath(path);
+}
+
 function sarifFile(o: FileOutcome): { items: string[]; notification?: unknown } {
-  const uri = pathToUri(displayPath(o.path));
+  const uri = pathToUri(repositoryPath(o.path));
   const items = o.diagnostics.map((d) =>
     nestedJson(
       {
@@ -251,7 +265,7 @@ function escapeProperty(text: string): string {
 }
 
 function githubFile(o: FileOutcome): string {
-  const file = escapeProperty(displayPath(o.path));
+  const file = escapeProperty(repositoryPath(o.path));
   let out = "";
   if (o.status === "failed") out += `::error file=${file}${o.line ? `,line=${o.line}` : ""},title=nvmarimo-fix::${escapeData(o.message ?? "failed")}\n`;
   for (const d of o.diagnostics) {

@@ -12,12 +12,13 @@ export interface CliResult {
 
 export const BIN = resolve("bin/nvmarimo-fix.js");
 
-export function runCli(args: readonly string[], options: { cwd?: string; input?: string } = {}): CliResult {
+export function runCli(args: readonly string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? process.cwd(),
     input: options.input ?? "",
     encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+    // Hermetic in GitHub Actions too: paths in github/sarif output follow GITHUB_WORKSPACE.
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", GITHUB_WORKSPACE: "", ...options.env },
     maxBuffer: 256 * 1024 * 1024,
   });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
