@@ -7,6 +7,7 @@ import { drain, fixPasses, type AppliedFix } from "./engine/fixer.js";
 import { lintNotebook, type InternalError } from "./engine/lint.js";
 import { ruleOptionsProblem } from "./engine/options.js";
 import { selectRules, unknownSelectors, type Selection } from "./engine/select.js";
+import { suppressionWarnings } from "./engine/suppressions.js";
 import type { Diagnostic, Rule, RuleOptions } from "./engine/types.js";
 import { parseNotebook, type Notebook } from "./notebook/model.js";
 import { ALL_RULES } from "./transforms/index.js";
@@ -116,7 +117,7 @@ function parseOrThrow(source: string): Notebook {
 export function lintSource(source: string, options: LintOptions = {}): LintSourceResult {
   const notebook = parseOrThrow(withoutBom(source).text);
   const { diagnostics, internalErrors } = lintNotebook(notebook, activeRules(options), options.ruleOptions, undefined, options.path);
-  return { diagnostics, internalErrors };
+  return { diagnostics, internalErrors: [...suppressionWarnings(notebook, options.rules ?? ALL_RULES), ...internalErrors] };
 }
 
 /** Fixes notebook source. Throws `NotebookSourceError` for input that is not a valid notebook. */
@@ -147,7 +148,8 @@ function* fixSteps(input: string, options: FixSourceOptions): Generator<void, Fi
   const notebook = parseOrThrow(source);
   const rules = activeRules(options);
   const loop = yield* fixPasses(notebook, { rules, unsafeFixes: options.unsafeFixes ?? false, ...(options.ruleOptions ? { ruleOptions: options.ruleOptions } : {}), ...(options.path !== undefined ? { path: options.path } : {}) });
-  const internalErrors = [...loop.internalErrors];
+  // Suppression comments are judged as the file was read (their lines are the input's).
+  const internalErrors = [...suppressionWarnings(notebook, options.rules ?? ALL_RULES), ...loop.internalErrors];
   if (!loop.converged) internalErrors.push({ code: "NV000", message: `fixes did not converge after ${loop.passes} passes` });
   let diff: string | undefined;
   const remaining = loop.remaining ?? lintNotebook(loop.output === source ? notebook : parseOrThrow(loop.output), rules, options.ruleOptions, undefined, options.path).diagnostics;

@@ -617,6 +617,25 @@ describe("suppressions", () => {
     const counts = Object.fromEntries(JSON.parse(r.stdout).files.map((f: { path: string; diagnostics: unknown[] }) => [f.path, f.diagnostics.length]));
     expect(counts).toEqual({ "a.py": 0, "b.py": 0, "c.py": 0, "d.py": 0, "e.py": 1 });
   });
+
+  it("reads only comments, ignore-file[CODES] and ruff's noqa forms; warns on stderr for a code of ours that names no rule", () => {
+    const del = (comment: string) => DEL_WITHOUT_EMPTY_CACHE.replace("    del model\n", `    del model${comment}\n`);
+    const dir = tree({
+      "in_string.py": del('; s = "# noqa: NVG003"'),
+      "file_in_string.py": del('\n    _s = """\n# nvmarimo: ignore-file\n"""'),
+      "file_codes.py": "# nvmarimo: ignore-file[NVG003]\n" + DEL_WITHOUT_EMPTY_CACHE,
+      "upper.py": del("  # NOQA: NVG003"),
+      "mixed.py": del("  # noqa: E501 NVG003"),
+      "typo.py": del("  # nvmarimo: ignore[NVG03]"),
+    });
+    const r = runCli(["--check", "--format", "json", "."], { cwd: dir });
+    const counts = Object.fromEntries(JSON.parse(r.stdout).files.map((f: { path: string; diagnostics: unknown[] }) => [f.path, f.diagnostics.length]));
+    expect(counts).toEqual({ "file_codes.py": 0, "file_in_string.py": 1, "in_string.py": 1, "mixed.py": 0, "typo.py": 1, "upper.py": 0 });
+    const text = runCli(["--check", "typo.py", "mixed.py"], { cwd: dir });
+    expect(text.status).toBe(1);
+    expect(text.stderr).toContain("typo.py: warning: line 21: `# nvmarimo: ignore[NVG03]` names `NVG03`, which is no rule code or prefix: it suppresses nothing\n");
+    expect(text.stderr).not.toContain("mixed.py: warning");
+  });
 });
 
 describe("stdin", () => {

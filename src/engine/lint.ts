@@ -5,7 +5,7 @@ import { endOf, startOf } from "../notebook/python.js";
 import { lineStartOf } from "../notebook/text.js";
 import type { Diagnostic, ReportInput, Rule, RuleContext, RuleOptions } from "./types.js";
 import { keepShape } from "../notebook/shapes.js";
-import { isSuppressed, parseSuppressions, type Suppressions } from "./suppressions.js";
+import { isFileSuppressed, isSuppressed, parseSuppressions, type Suppressions } from "./suppressions.js";
 
 export interface InternalError {
   readonly code: string;
@@ -46,7 +46,7 @@ class LintPass {
     knownDataflow: Dataflow | undefined,
   ) {
     this.dataflow = knownDataflow;
-    this.suppressions = parseSuppressions(notebook.source);
+    this.suppressions = parseSuppressions(notebook);
     keepShape(this);
   }
 }
@@ -110,13 +110,13 @@ function bySourceOrder(a: Diagnostic, b: Diagnostic): number {
 export function lintNotebook(notebook: Notebook, rules: readonly Rule[], options: RuleOptions = {}, names?: NameAllocator, path?: string, knownDataflow?: Dataflow): LintResult {
   const internalErrors: InternalError[] = [];
   const pass = new LintPass(notebook, names ?? new NameAllocator(notebook.source), knownDataflow);
-  if (!pass.suppressions.file) {
-    for (const rule of rules) {
-      try {
-        rule.check(new RuleRun(pass, rule, options, path));
-      } catch (error) {
-        internalErrors.push({ code: rule.code, message: `${rule.code} crashed: ${(error as Error).message}` });
-      }
+  for (const rule of rules) {
+    // `# nvmarimo: ignore-file` (or `ignore-file[CODES]` naming it): the rule does not run.
+    if (isFileSuppressed(pass.suppressions, rule.code)) continue;
+    try {
+      rule.check(new RuleRun(pass, rule, options, path));
+    } catch (error) {
+      internalErrors.push({ code: rule.code, message: `${rule.code} crashed: ${(error as Error).message}` });
     }
   }
   const diagnostics = pass.diagnostics.sort(bySourceOrder);

@@ -588,7 +588,7 @@ function checkCell(context: RuleContext, flow: () => Dataflow, kindOf: (name: st
 
 /** Whether a comment suppresses the diagnostic at `node` (then its fix is never applied). */
 function suppressed(context: RuleContext, state: PassState, cell: Cell, node: PyNode): boolean {
-  state.suppressions ??= parseSuppressions(context.notebook.source);
+  state.suppressions ??= parseSuppressions(context.notebook);
   return isSuppressed(state.suppressions, context.notebook, "NVR003", startOf(node), cell);
 }
 

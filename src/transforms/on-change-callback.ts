@@ -174,7 +174,7 @@ export const onChangeCallback = defineRule({
       else groups.set(item.cell.index, { cell: item.cell, items: [item] });
     }
     if (groups.size === 0) return;
-    const suppressions = parseSuppressions(notebook.source);
+    const suppressions = parseSuppressions(notebook);
     for (const { cell, items } of groups.values()) fixCell(context, cell, items, suppressions);
   },
 });
