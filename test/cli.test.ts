@@ -333,6 +333,31 @@ describe("bulk runs", () => {
     expect(JSON.parse(classes.stdout).files.map((f: { path: string }) => f.path)).toEqual(["generated/nb.py", "src/nb.py"]);
   });
 
+  it("never rewrites what is installed in an environment, whatever its name; exclude and extend-exclude add to the defaults", () => {
+    const dir = tree({
+      "src/nb.py": DEL_WITHOUT_EMPTY_CACHE,
+      "env/pyvenv.cfg": "home = /usr/bin\n",
+      "env/lib/python3.11/site-packages/marimo/_tutorials/intro.py": DEL_WITHOUT_EMPTY_CACHE,
+      ".tox/py311/pyvenv.cfg": "",
+      ".tox/py311/lib/python3.11/site-packages/pkg/nb.py": DEL_WITHOUT_EMPTY_CACHE,
+      "dist/nb.py": DEL_WITHOUT_EMPTY_CACHE,
+      "__marimo__/session/nb.py": DEL_WITHOUT_EMPTY_CACHE,
+      "vendor/nb.py": DEL_WITHOUT_EMPTY_CACHE,
+      "old/nb.py": DEL_WITHOUT_EMPTY_CACHE,
+      "pyproject.toml": '[tool.nvmarimo-fix]\nselect = ["NVG003"]\nexclude = ["vendor"]\nextend-exclude = ["old"]\n',
+    });
+    const paths = (...args: string[]) => JSON.parse(runCli(["--check", "--format", "json", ...args], { cwd: dir }).stdout).files.map((f: { path: string }) => f.path);
+    // `exclude` does not replace the defaults (ruff's does): dist/ and __marimo__/ stay skipped.
+    expect(paths(".")).toEqual(["src/nb.py"]);
+    const installed = "env/lib/python3.11/site-packages/marimo/_tutorials/intro.py";
+    const before = readFileSync(join(dir, installed), "utf8");
+    expect(runCli(["."], { cwd: dir }).stderr).toContain("Scanned 1 file");
+    expect(readFileSync(join(dir, installed), "utf8")).toBe(before);
+    // Named on the command line, they are searched (installed packages inside still are not).
+    expect(paths("dist", "env", "old")).toEqual(["dist/nb.py", "old/nb.py"]);
+    expect(paths(installed)).toEqual([installed]);
+  });
+
   it("finds the same files in a git repository whatever directory it starts from", () => {
     const dir = tree({
       ".gitignore": "a/b/\n",
@@ -457,6 +482,22 @@ describe("configuration", () => {
     expect(JSON.parse(check.stdout).files).toEqual([]);
   });
 
+  it("--force-exclude leaves out what a walk leaves out: an environment whatever its name, a directory skipped by default even when named itself", () => {
+    const dir = tree({
+      "nb.py": DEL_WITHOUT_EMPTY_CACHE,
+      "env/pyvenv.cfg": "",
+      "env/bin/tool.py": DEL_WITHOUT_EMPTY_CACHE,
+      "conda/conda-meta/history": "",
+      "conda/share/nb.py": DEL_WITHOUT_EMPTY_CACHE,
+      "dist/nb.py": DEL_WITHOUT_EMPTY_CACHE,
+      ".tox/py311/lib/nb.py": DEL_WITHOUT_EMPTY_CACHE,
+    });
+    const named = ["nb.py", "env/bin/tool.py", "conda/share/nb.py", "dist", ".tox/py311/lib/nb.py", "env"];
+    const paths = (args: string[]) => (JSON.parse(runCli(["--check", "--format", "json", ...args, ...named], { cwd: dir }).stdout).files as Array<{ path: string }>).map((f) => f.path);
+    expect(paths([])).toEqual(["conda/share/nb.py", "dist/nb.py", "env/bin/tool.py", "nb.py", ".tox/py311/lib/nb.py"].sort());
+    expect(paths(["--force-exclude"])).toEqual(["nb.py"]);
+  });
+
   it("a nested configuration with an error stops the run before any file is fixed", () => {
     const dir = tree({
       "pyproject.toml": '[tool.nvmarimo-fix]\nselect = ["NVG003"]\n',
@@ -491,6 +532,10 @@ describe("configuration", () => {
     const r2 = runCli(["--config", "custom.toml", "nb.py"], { cwd: bad });
     expect(r2.status).toBe(2);
     expect(r2.stderr).toContain("custom.toml: `unsafe-fixes` must be true or false");
+    const list = tree({ "pyproject.toml": '[tool.nvmarimo-fix]\nextend-exclude = "vendor"\n', "nb.py": CLEAN });
+    const r3 = runCli(["nb.py"], { cwd: list });
+    expect(r3.status).toBe(2);
+    expect(r3.stderr).toContain("pyproject.toml: `tool.nvmarimo-fix.extend-exclude` must be a list of strings");
   });
 
   it("rule options: an unknown rule, an unknown option or a bad value names the file and the full key", () => {

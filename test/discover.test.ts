@@ -1,8 +1,8 @@
-// File discovery: which files a run finds from the paths given, .gitignore files included.
-import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+// File discovery: which files a run finds from the paths given, .gitignore files, directories skipped by default and Python environments included.
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { discoverFiles } from "../src/cli/discover.js";
+import { DEFAULT_EXCLUDES, discoverFiles } from "../src/cli/discover.js";
 import { tempDir } from "./helpers/cli.js";
 
 /** A temporary tree; a name ending in `/` is an empty directory. */
@@ -118,5 +118,73 @@ describe("one file named several ways", () => {
     // A glob matching the file and not the symlink sorted before it still finds the file.
     symlinkSync("x.py", join(dir, "d", "a.py"));
     expect(await found(dir, "d/x*.py")).toEqual(["d/x.py"]);
+  });
+});
+
+describe("directories skipped by default", () => {
+  it("ruff's default excludes, __pycache__ and __marimo__ are not entered by a walk", async () => {
+    const dir = tree(Object.fromEntries([["keep/nb.py", ""], ...DEFAULT_EXCLUDES.map((name) => [`${name}/nb.py`, ""]), ...DEFAULT_EXCLUDES.map((name) => [`keep/${name}/deep/nb.py`, ""])]));
+    expect(await found(dir, ".")).toEqual(["keep/nb.py"]);
+    // A glob walks from the part before its first wildcard: the same directories are skipped.
+    expect(await found(dir, "**/*.py")).toEqual(["keep/nb.py"]);
+  });
+
+  it("include ruff 0.17.6's defaults (`build` is no longer one) and marimo's and Jupyter's directories", () => {
+    for (const name of [".tox", ".nox", "site-packages", "dist", "_build", "__pypackages__", ".ipynb_checkpoints", "__marimo__", "__pycache__"]) expect(DEFAULT_EXCLUDES).toContain(name);
+    expect(DEFAULT_EXCLUDES).not.toContain("build");
+  });
+
+  it("are searched when named on the command line, as with ruff; one named inside is still skipped", async () => {
+    const dir = tree({ "dist/nb.py": "", "dist/node_modules/x.py": "", ".tox/py311/lib/python3.11/site-packages/pkg/t.py": "", ".tox/py311/own.py": "" });
+    expect(await found(dir, "dist")).toEqual(["dist/nb.py"]);
+    expect(await found(dir, ".tox")).toEqual([".tox/py311/own.py"]);
+    expect(await found(dir, ".tox/py311/lib/python3.11/site-packages")).toEqual([".tox/py311/lib/python3.11/site-packages/pkg/t.py"]);
+    expect(await found(dir, "dist/*.py")).toEqual(["dist/nb.py"]);
+    expect(await found(dir, "dist/node_modules/x.py")).toEqual(["dist/node_modules/x.py"]);
+  });
+
+  it("are listed in the README", () => {
+    const readme = readFileSync("README.md", "utf8");
+    for (const name of DEFAULT_EXCLUDES) expect(readme, name).toContain(`\`${name}\``);
+  });
+});
+
+describe("Python environments, whatever their name", () => {
+  const project = () =>
+    tree({
+      "src/nb.py": "",
+      "env/pyvenv.cfg": "home = /usr/bin\n",
+      "env/bin/activate_this.py": "",
+      "env/lib/python3.11/site-packages/marimo/_tutorials/intro.py": "",
+      "tools/py311/pyvenv.cfg": "",
+      "tools/py311/lib/x.py": "",
+      "conda/conda-meta/history": "",
+      "conda/share/y.py": "",
+    });
+
+  it("are not entered: a directory holding pyvenv.cfg or conda-meta is an environment", async () => {
+    const dir = project();
+    expect(await found(dir, ".")).toEqual(["src/nb.py"]);
+    expect(await found(dir, "tools")).toEqual([]);
+    expect(await found(dir, "*/*.py")).toEqual(["src/nb.py"]);
+  });
+
+  it("are searched when named on the command line (installed packages are still skipped)", async () => {
+    const dir = project();
+    expect(await found(dir, "env")).toEqual(["env/bin/activate_this.py"]);
+    expect(await found(dir, "tools/py311")).toEqual(["tools/py311/lib/x.py"]);
+    expect(await found(dir, "conda")).toEqual(["conda/share/y.py"]);
+    expect(await found(dir, "env/bin/*.py")).toEqual(["env/bin/activate_this.py"]);
+  });
+
+  it("a pyvenv.cfg in the directory given does not stop its walk", async () => {
+    const dir = tree({ "pyvenv.cfg": "", "nb.py": "", "sub/x.py": "" });
+    expect(await found(dir, ".")).toEqual(["nb.py", "sub/x.py"]);
+    expect(await found(dir, "**/*.py")).toEqual(["nb.py", "sub/x.py"]);
+  });
+
+  it("a file named like a skipped directory is found", async () => {
+    const dir = tree({ "dist.py": "", "venv.py": "", "site-packages.py": "" });
+    expect(await found(dir, ".")).toEqual(["dist.py", "site-packages.py", "venv.py"]);
   });
 });

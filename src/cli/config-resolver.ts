@@ -4,13 +4,15 @@
 // apply to its notebooks whatever directory the run starts from.
 import { existsSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { isSkippedDirectoryName } from "./discover.js";
+import { isEnvironmentDirectory, isSkippedDirectoryName } from "./discover.js";
 import { EMPTY_CONFIG, excludes, hasTable, loadConfig, matchesGlob, type Config } from "./config.js";
 
 export class ConfigResolver {
   /** Directory → the configuration file governing it ("" for none). */
   private readonly fileOfDirectory = new Map<string, string>();
   private readonly loaded = new Map<string, Config>();
+  /** Directory → whether it is a Python environment (`--force-exclude`). */
+  private readonly environments = new Map<string, boolean>();
 
   /**
    * `explicit`: the file given with `--config`. `check` validates each configuration as it is
@@ -61,15 +63,24 @@ export class ConfigResolver {
     const absolute = resolve(path);
     if (!(flag ?? this.forFile(absolute).forceExclude ?? false)) return false;
     if (this.isExcluded(absolute)) return true;
-    // The directories between it and the project's root (its configuration's directory, or the
-    // working directory): as with ruff, not above, where a directory named `dist` or `build`
-    // holding the whole project would leave everything out.
+    // The path itself (`--force-exclude dist`, as with ruff) and the directories between it and
+    // the project's root (its configuration's directory, or the working directory): as with
+    // ruff, not above, where a directory named `dist` holding the whole project would leave
+    // everything out. A directory that is an environment is left out too, as a walk leaves it.
     const config = this.forFile(absolute);
     const root = config.path ? dirname(resolve(config.path)) : process.cwd();
-    for (let directory = dirname(absolute); directory.startsWith(root + sep); directory = dirname(directory)) {
-      if (isSkippedDirectoryName(basename(directory)) || this.isExcluded(directory)) return true;
+    for (let directory = absolute; directory.startsWith(root + sep); directory = dirname(directory)) {
+      if (isSkippedDirectoryName(basename(directory)) || this.isEnvironment(directory)) return true;
+      if (directory !== absolute && this.isExcluded(directory)) return true;
     }
     return false;
+  }
+
+  /** Whether a directory is a Python environment (a file never is), asked once per directory. */
+  private isEnvironment(directory: string): boolean {
+    let answer = this.environments.get(directory);
+    if (answer === undefined) this.environments.set(directory, (answer = isEnvironmentDirectory(directory)));
+    return answer;
   }
 
   /** The codes `per-file-ignores` of the file's configuration adds for it. */

@@ -20,6 +20,10 @@ export interface Config {
   readonly forceExclude?: boolean;
   /** Glob → codes to ignore in matching files, after the selection is resolved (whatever its specificity). */
   readonly perFileIgnores: Readonly<Record<string, string[]>>;
+  /**
+   * Globs of paths a walk skips: `exclude` then `extend-exclude`, both added to the directories
+   * skipped by default (discover.ts's DEFAULT_EXCLUDES), which neither replaces.
+   */
   readonly exclude: string[];
   /** Rule options by code, e.g. `{ NVO001: { maxGlobals: 10 } }`, checked against the rules' declarations. */
   readonly ruleOptions: Record<string, Record<string, unknown>>;
@@ -28,7 +32,7 @@ export interface Config {
 export class ConfigError extends Error {}
 
 const TABLE = "nvmarimo-fix";
-const KNOWN_KEYS = new Set(["select", "ignore", "extend-select", "unsafe-fixes", "force-exclude", "per-file-ignores", "exclude", "max-globals", "rules"]);
+const KNOWN_KEYS = new Set(["select", "ignore", "extend-select", "unsafe-fixes", "force-exclude", "per-file-ignores", "exclude", "extend-exclude", "max-globals", "rules"]);
 
 /**
  * Whether a pyproject.toml configures the tool, in any TOML spelling (`[tool.nvmarimo-fix]`,
@@ -104,6 +108,8 @@ export function loadConfig(file: string): Config {
   if (table.ignore !== undefined) config.ignore = stringList(file, prefix + "ignore", table.ignore);
   if (table["extend-select"] !== undefined) config.extendSelect = stringList(file, prefix + "extend-select", table["extend-select"]);
   if (table.exclude !== undefined) config.exclude = stringList(file, prefix + "exclude", table.exclude);
+  // ruff's `extend-exclude`, accepted so that a ruff-style table works: ours adds as `exclude` does.
+  if (table["extend-exclude"] !== undefined) config.exclude = [...config.exclude, ...stringList(file, prefix + "extend-exclude", table["extend-exclude"])];
   if (table["unsafe-fixes"] !== undefined) config.unsafeFixes = boolean(file, prefix + "unsafe-fixes", table["unsafe-fixes"]);
   if (table["force-exclude"] !== undefined) config.forceExclude = boolean(file, prefix + "force-exclude", table["force-exclude"]);
   if (table["per-file-ignores"] !== undefined) {

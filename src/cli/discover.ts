@@ -1,5 +1,7 @@
-// Finds the notebooks to check: files as given, directories walked for `*.py`, never following
-// a symlink out of the given roots or around a loop.
+// Finds the notebooks to check: files as given, directories walked for `*.py` (skipping
+// DEFAULT_EXCLUDES, Python environments, `exclude` and `.gitignore` below the directories given),
+// never following a symlink out of the given roots or around a loop.
+import { existsSync } from "node:fs";
 import { readFile, readdir, realpath, stat } from "node:fs/promises";
 import ignore, { type Ignore } from "ignore";
 import { dirname, join, relative, resolve, sep } from "node:path";
@@ -13,12 +15,64 @@ export interface Discovery {
   readonly errors: Array<{ path: string; message: string }>;
 }
 
+/**
+ * Directories a walk never enters, by name: ruff's default `exclude` (as of ruff 0.17.6), then
+ * `__pycache__` (compiled files only) and `__marimo__` (marimo's cache, session state and
+ * exports: pickles, JSON, HTML, never a notebook). The configuration's `exclude` adds to these;
+ * a directory named on the command line is searched all the same.
+ */
+export const DEFAULT_EXCLUDES: readonly string[] = [
+  ".bzr",
+  ".direnv",
+  ".eggs",
+  ".git",
+  ".git-rewrite",
+  ".hg",
+  ".ipynb_checkpoints",
+  ".mypy_cache",
+  ".nox",
+  ".pants.d",
+  ".pyenv",
+  ".pytest_cache",
+  ".pytype",
+  ".ruff_cache",
+  ".svn",
+  ".tox",
+  ".venv",
+  ".vscode",
+  "__pypackages__",
+  "_build",
+  "buck-out",
+  "dist",
+  "node_modules",
+  "site-packages",
+  "venv",
+  "__pycache__",
+  "__marimo__",
+];
+const SKIPPED_DIRECTORIES = new Set(DEFAULT_EXCLUDES);
+
+/**
+ * What makes a directory a Python environment, whatever its name: `pyvenv.cfg` (venv,
+ * virtualenv, uv, tox's and nox's environments) or `conda-meta` (conda, mamba, pixi).
+ */
+const ENVIRONMENT_MARKERS = new Set(["pyvenv.cfg", "conda-meta"]);
+
+/** Whether a directory's entries make it an environment: read from the listing the walk makes anyway, at no extra system call. */
+function isEnvironment(entries: readonly { name: string }[]): boolean {
+  return entries.some((entry) => ENVIRONMENT_MARKERS.has(entry.name));
+}
+
+/** Whether a directory is a Python environment, for a path that no walk listed (`--force-exclude`). */
+export function isEnvironmentDirectory(directory: string): boolean {
+  for (const marker of ENVIRONMENT_MARKERS) if (existsSync(join(directory, marker))) return true;
+  return false;
+}
+
 /** Whether a directory of this name is never searched (unless named on the command line). */
 export function isSkippedDirectoryName(name: string): boolean {
   return SKIPPED_DIRECTORIES.has(name);
 }
-
-const SKIPPED_DIRECTORIES = new Set([".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", "__marimo__", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".ipynb_checkpoints"]);
 
 export interface DiscoverOptions {
   /** Extra predicate for exclusion (configuration `exclude`). */
@@ -245,6 +299,9 @@ async function walkDirectory(walk: Walk, dir: string, realDir: string, parentSco
     errors.push({ path: dir, message: describeIoError(error) });
     return;
   }
+  // A Python environment below the root is not searched (installed packages ship `*.py`
+  // notebooks: marimo's own tutorials); one named on the command line is.
+  if (realDir !== root && isEnvironment(entries)) return;
   const repoRoot = entries.some((entry) => entry.name === ".git");
   const scopes = options.respectGitignore === false ? [] : await scopesIn(walk.cache, dir, realDir, repoRoot, parentScopes);
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
