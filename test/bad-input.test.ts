@@ -1,11 +1,13 @@
 // Bad input gets one clear line naming the file and the reason, and nothing is written.
-import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixSource, lintSource, NotebookSourceError } from "../src/index.js";
+import { parsePython, syntaxProblems } from "../src/notebook/python.js";
 import { BIN, runCli, tempDir } from "./helpers/cli.js";
-import { DEL_WITHOUT_EMPTY_CACHE } from "./helpers/notebooks.js";
+import { DEL_WITHOUT_EMPTY_CACHE, notebook } from "./helpers/notebooks.js";
+import { PYTHON } from "./helpers/python.js";
 
 function unchanged(path: string, before: Buffer, mtimeMs: number): void {
   expect(readFileSync(path).equals(before)).toBe(true);
@@ -19,6 +21,51 @@ function setup(name: string, content: string | Buffer): { dir: string; path: str
   // Only NVG003: these tests are about input handling, not the rule catalogue.
   writeFileSync(join(dir, "pyproject.toml"), '[tool.nvmarimo-fix]\nselect = ["NVG003"]\n');
   return { dir, path, before: readFileSync(path), mtimeMs: statSync(path).mtimeMs };
+}
+
+/** The notebook with `text` in place of the `del model` line of its last cell. */
+function inCell(text: string): string {
+  return DEL_WITHOUT_EMPTY_CACHE.replace("    del model\n", text);
+}
+
+/**
+ * Syntax errors that tree-sitter's error recovery parses without an ERROR node, so that fixes
+ * were applied to them (src/notebook/tokens.ts finds them), with the line CPython reports.
+ */
+const ACCEPTED_BY_TREE_SITTER: ReadonlyArray<readonly [name: string, source: string, line: number]> = [
+  ["operator-at-line-end", inCell('    del model +\n    print("unloaded")\n'), 21],
+  ["dot-at-line-end", inCell('    model = model.\n    to("cpu")\n    del model\n'), 21],
+  ["keyword-at-line-end", inCell("    ready = model is not\n    None\n    del model\n"), 21],
+  ["unexpected-indent", inCell("    del model\n        x = 1\n"), 22],
+  ["unindent-mismatch", inCell("    if model:\n        x = 1\n      y = 2\n    del model\n"), 23],
+  ["dedent-to-no-block", inCell("    x = 1\n  del model\n"), 22],
+  ["indented-def", DEL_WITHOUT_EMPTY_CACHE.replace("@app.cell\ndef _(model):", "@app.cell\n def _(model):"), 20],
+  ["tab-error", inCell("    x = 1\n\tdel model\n"), 22],
+  ["python2-print", inCell('    print "unloading"\n    del model\n'), 21],
+  ["python2-print-in-one-line-if", inCell('    if model: print "unloading"\n    del model\n'), 21],
+  ["python2-exec", inCell('    exec "x = 1"\n    del model\n'), 21],
+  ["python2-raise", inCell('    if model is None:\n        raise ValueError, "no model"\n    del model\n'), 22],
+  ["positional-after-keyword", inCell('    print(sep="", model)\n    del model\n'), 21],
+  ["positional-after-double-star", inCell("    print(**{}, model)\n    del model\n"), 21],
+  ["star-after-double-star", inCell("    print(**{}, *[model])\n    del model\n"), 21],
+  ["repeated-keyword", inCell('    print(model, sep="", sep=" ")\n    del model\n'), 21],
+  ["keyword-as-name", inCell("    await = model\n    del model\n"), 21],
+  ["del-of-a-call", inCell("    del model.eval()\n"), 21],
+  ["starred-target-alone", inCell("    *model, = [model]\n    *rest = model\n    del model\n"), 22],
+  ["break-outside-loop", inCell("    del model\n    break\n"), 22],
+  ["continue-outside-loop", inCell("    if model:\n        continue\n    del model\n"), 22],
+  ["return-outside-function", DEL_WITHOUT_EMPTY_CACHE.replace("\n\nif __name__", "\n\nreturn\n\nif __name__"), 25],
+  ["yield-in-class-body", inCell("    class Holder:\n        yield model\n    del model\n"), 22],
+  ["await-in-nested-function", inCell("    def unload():\n        await model.unload()\n    del model\n"), 22],
+  ["nonlocal-in-cell", inCell("    nonlocal model\n    del model\n"), 21],
+  ["import-star-in-cell", inCell("    from os.path import *\n    del model\n"), 21],
+];
+
+/** CPython's verdict on each file: the line of its SyntaxError, or null when it compiles. */
+function cpythonErrorLines(files: readonly string[]): Array<number | null> {
+  if (!existsSync(PYTHON)) throw new Error(`${PYTHON} is missing: run .ci/run (or create .venv with marimo) before the tests`);
+  const script = "import json, sys\nout = []\nfor f in json.load(sys.stdin):\n    try:\n        compile(open(f, encoding='utf-8').read(), f, 'exec')\n        out.append(None)\n    except SyntaxError as e:\n        out.append(e.lineno)\nprint(json.dumps(out))\n";
+  return JSON.parse(execFileSync(PYTHON, ["-c", script], { input: JSON.stringify(files), encoding: "utf8" })) as Array<number | null>;
 }
 
 describe("bad input", () => {
@@ -82,6 +129,57 @@ describe("bad input", () => {
     const line = broken.split("\n").findIndex((l) => l.includes("x = (1,")) + 1;
     expect(r.stderr.trim().split("\n")[0]).toMatch(new RegExp(`broken\\.py:(${line}|${line + 1}|${line + 2}|${line + 3}): syntax error$`));
     unchanged(f.path, f.before, f.mtimeMs);
+  });
+
+  it("syntax errors that tree-sitter's error recovery accepts give file:line: syntax error at CPython's line, and nothing is written", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "pyproject.toml"), '[tool.nvmarimo-fix]\nselect = ["NVG003"]\n');
+    const files = ACCEPTED_BY_TREE_SITTER.map(([name, source]) => {
+      const path = join(dir, `${name}.py`);
+      writeFileSync(path, source);
+      // The tree-sitter check alone passes each: these were fixed in place before.
+      expect(syntaxProblems(parsePython(source).root()), name).toEqual([]);
+      return { path, before: readFileSync(path), mtimeMs: statSync(path).mtimeMs };
+    });
+    expect(cpythonErrorLines(files.map((f) => f.path))).toEqual(ACCEPTED_BY_TREE_SITTER.map(([, , line]) => line));
+    const r = runCli([dir]);
+    expect(r.status).toBe(2);
+    const lines = r.stderr.split("\n").filter((line) => line.endsWith(": syntax error"));
+    expect(lines.sort()).toEqual(files.map((f, i) => `${f.path}:${ACCEPTED_BY_TREE_SITTER[i]![2]}: syntax error`).sort());
+    expect(r.stderr).toContain(`0 changed, 0 unchanged, 0 skipped, ${files.length} failed`);
+    for (const f of files) unchanged(f.path, f.before, f.mtimeMs);
+  });
+
+  it("valid Python that looks like those errors is not a syntax error", () => {
+    // Each compiles with CPython 3.11 (checked at the end).
+    const valid = [
+      'import sys\nprint >>sys.stderr, "x"\nprint -1, 2\nprint (1), 2\nprint, 1\nexec (compile("1", "f", "eval")) in [1]',
+      "x = 1 + \\\n    2\ny = (1 +\n     2)\nz = ...\nw = 1.\nv = 0x1E-5  # a comment that ends in +",
+      'text = """line that ends in +\n  and, indented, with `code`\n"""',
+      "for i in range(3):\n    if i:\n        break\nelse:\n    pass\nwhile i: i = 0; continue",
+      'print(*[1], sep="")\nprint(1, *[2], sep="", **{"end": ""})\nsorted([1], key=lambda a, b=1: a, reverse=True)\nprint(lambda a, b=1: a, 2)',
+      "def g(a=1, *, b, c=2, **k):\n    nonlocal_name = 1\n\n    def h():\n        nonlocal nonlocal_name\n        yield nonlocal_name\n\n    return h",
+      "*head, = [1, 2]\nhead, *tail = [1, 2]\npair = *head, 3\nclass Box(dict, metaclass=type):\n    pass",
+      "await_result = 1\nasync_value = await_result",
+    ].map((body) => notebook([body]));
+    // A notebook indented with tabs throughout.
+    valid.push(DEL_WITHOUT_EMPTY_CACHE.replaceAll("    ", "\t").replace("del model\n", "if model:\n\t\tmodel = None\n\tdel model\n"));
+    for (const source of valid) expect(() => lintSource(source, { select: ["NVG003"] }), source).not.toThrow();
+    // What marimo accepts and CPython does not (top-level await in a cell), and newer Python than
+    // 3.11: f-strings with nested quotes or line breaks (3.12), `except A, B:` and t-strings (3.14).
+    const newer = [
+      "import asyncio\nawait asyncio.sleep(0)\nasync for x in y():\n    pass",
+      'x = {"a": 1}\ny = f"{x["a"]}"\nz = f"{\n    x\n}"',
+      "try:\n    pass\nexcept ValueError, TypeError:\n    pass\nt = t\"{x}\"",
+    ];
+    for (const body of newer) expect(() => lintSource(notebook([body])), body).not.toThrow();
+    const dir = tempDir();
+    const paths = valid.map((source, i) => {
+      const path = join(dir, `valid${i}.py`);
+      writeFileSync(path, source);
+      return path;
+    });
+    expect(cpythonErrorLines(paths)).toEqual(valid.map(() => null));
   });
 
   it("a 300,000-character line is handled", () => {

@@ -6,6 +6,7 @@
 // rules look inside few cells and every node access is a call into native code.
 import { endOf, parsePython, startOf, syntaxProblems, type Matcher, type PyNode, type PyRoot } from "./python.js";
 import { keepShape } from "./shapes.js";
+import { tokenProblem } from "./tokens.js";
 import { detectLineEnding, endBeforeLineBreak, indentationAt, lineNumberAt, lineStarts, type LineEnding } from "./text.js";
 
 export type CellKind = "cell" | "function" | "class" | "setup" | "unparsable";
@@ -113,10 +114,13 @@ export function parseNotebook(source: string): NotebookParseResult {
     return { ok: false, reason: "not-marimo", message: "not a marimo notebook (no `import marimo` and `app = marimo.App(...)`)" };
   }
 
+  // Tree-sitter's error nodes, then what its error recovery accepts but CPython rejects (an
+  // indentation error, a line that ends in an operator, `print "x"`...): the first of either.
   const problems = syntaxProblems(module);
-  if (problems.length > 0) {
-    const first = problems[0]!;
-    return { ok: false, reason: "syntax-error", line: lineNumberAt(lineStarts(source), startOf(first)), message: "syntax error" };
+  const tokenError = tokenProblem(source);
+  if (problems.length > 0 || tokenError !== undefined) {
+    const at = Math.min(problems.length > 0 ? startOf(problems[0]!) : source.length, tokenError ?? source.length);
+    return { ok: false, reason: "syntax-error", line: lineNumberAt(lineStarts(source), at), message: "syntax error" };
   }
 
   const cells: Cell[] = [];

@@ -45,7 +45,10 @@ export function parsedSourceLength(): number {
 /**
  * Tree-sitter recovers from errors silently: it inserts ERROR nodes, zero-width "missing"
  * tokens, and empty blocks (`def f():` followed by an unindented line). One native query
- * finds all three, so the JS side never walks the tree to look for them.
+ * finds all three, so the JS side never walks the tree to look for them. Some errors leave no
+ * such node (a line that ends in an operator, joined with the next; an indentation error;
+ * `print "x"`): `tokenProblem` (tokens.ts) finds those from the text, more cheaply than rules
+ * here could (see the README's Speed section).
  */
 const SYNTAX_PROBLEM: Matcher = {
   rule: {
