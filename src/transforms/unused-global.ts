@@ -56,7 +56,12 @@ cell's display expression, which keeps showing the value. Attribute names (\`obj
 keyword argument names (\`f(name=...)\`), strings and comments are left alone, as are nested
 scopes that bind the name themselves (a parameter, a loop or comprehension variable).
 
-No fix is offered for classes (renaming changes how instances print and pickle), builtin names,
+Functions named \`test*\` are not reported: pytest (and marimo's pytest integration) collects
+them by that name, and a private name would silently stop them from running.
+
+No fix is offered for classes (renaming changes how instances print and pickle), decorated
+functions (marimo gives a private function the \`__name__\` \`_cell_<id>_name\`, which a
+decorator may use as an identifier: a LangChain tool's name, a Flask endpoint), builtin names,
 names in named cells (their defs are the cell's API), objects whose deletion has an effect
 (temporary directories, threads, processes, pools, \`SummaryWriter\`), names that a nested
 function declares \`global\` (marimo renames a private name in the \`global\` statement but not
@@ -116,6 +121,9 @@ export const unusedGlobal = defineRule({
       if (topLevel.has(b.name) || words.count(b.name) !== words.countIn(b.cell, b.name)) continue;
       // Unused imports are for a linter such as ruff (F401); module names stay global.
       if (entry.bindings.some((other) => other.kind === "import")) continue;
+      // pytest (and marimo's pytest integration) collects functions named `test*`: no other
+      // cell reads them, and a private name would silently stop them from running.
+      if (b.kind === "function" && b.name.startsWith("test")) continue;
       unused.push({ binding: b, all: entry.bindings });
     }
     if (unused.length === 0) return;
@@ -149,7 +157,7 @@ export const unusedGlobal = defineRule({
       // that needs it global.
       if (cellInfo.handlers.has(name)) continue;
       const message = `\`${name}\` is global but no other cell reads it: rename it \`_${name}\` to keep it local to this cell`;
-      const reason = whyNotFixable(binding, statements, cellInfo);
+      const reason = whyNotFixable(notebook, binding, statements, cellInfo);
       if (reason) {
         context.report({ start: binding.start, end: binding.end, message: `${message} (not fixed: ${reason})` });
         continue;
@@ -248,8 +256,11 @@ function cellFacts(notebook: Notebook, cell: Cell): CellFacts {
   };
 }
 
-function whyNotFixable(binding: GlobalBinding, statements: readonly string[], facts: CellFacts): string | undefined {
+function whyNotFixable(notebook: Notebook, binding: GlobalBinding, statements: readonly string[], facts: CellFacts): string | undefined {
   if (binding.kind === "class") return "renaming a class changes how its instances print and pickle";
+  // marimo gives a private function the `__name__` `_cell_<id>_name`, which a decorator may use
+  // as an identifier (a LangChain tool's name, a Flask endpoint, a cache's name).
+  if (binding.kind === "function" && isDecorated(notebook.source, binding.statementStart)) return "a decorator may use the function's name";
   if (PYTHON_BUILTINS.has(binding.name)) return "it shadows a builtin; choose another name";
   const cellFunction = facts.cellFunction;
   if (cellFunction !== "_" && cellFunction !== "__") return `the defs of the named cell \`${cellFunction}\` are its API`;
@@ -257,6 +268,27 @@ function whyNotFixable(binding: GlobalBinding, statements: readonly string[], fa
   if (facts.dynamic) return "the cell reads its namespace dynamically";
   if (facts.selfDocumented.has(binding.name)) return `an f-string prints its name (\`{${binding.name}=}\`)`;
   return undefined;
+}
+
+/**
+ * Whether the `def` whose header starts at `start` has decorators: going up from it over the
+ * lines of a decorator's arguments (deeper, or closing a bracket), a line at its indentation
+ * starts with `@`.
+ */
+function isDecorated(source: string, start: number): boolean {
+  if (source.startsWith("@", start)) return true;
+  const defLine = lineStartOf(source, start);
+  const indent = start - defLine;
+  for (let end = defLine - 1; end > 0; ) {
+    const lineStart = lineStartOf(source, end);
+    const line = source.slice(lineStart, end).replace(/\r$/, "");
+    end = lineStart - 1;
+    const text = line.trimStart();
+    const depth = line.length - text.length;
+    if (text === "" || depth > indent || /^[)\]}]/.test(text)) continue;
+    return depth === indent && text.startsWith("@");
+  }
+  return false;
 }
 
 /** `_name`, or `_name_2`, ... when the cell already uses it. */

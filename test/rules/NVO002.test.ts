@@ -28,6 +28,7 @@ const EXPECTED: Record<string, string[]> = {
   "ui-elements-and-read-globals-no-change": [],
   "whitespace-lines-in-strings": ["NVO002:16:15 fix", "NVO002:25:5 fix"],
   "return-line-comments-kept-crlf": ["NVO002:18:5 fix", "NVO002:23:5 fix", "NVO002:29:5 fix"],
+  "tests-and-decorated-functions": ["NVO002:23:9", "NVO002:27:9", "NVO002:30:9 fix", "NVO002:33:5 fix"],
   "nfkc-spellings-renamed": ["NVO002:11:5 fix", "NVO002:13:5 fix"],
 };
 
