@@ -17,7 +17,9 @@ A loop is left alone when its iterable already goes through \`mo.status.progress
 \`tqdm\`, when it runs inside \`with mo.status.spinner(...)\` or inside another loop that shows
 progress, when its body shows progress itself, when it is nested in another long loop (that one
 is reported), when it sits in a function whose calls are wrapped in a spinner or a progress bar,
-and when it sits in a generator (its consumer's loop is reported). Batch and step loops over
+when it sits in a generator (its consumer's loop is reported), and when it sits in compiled or
+traced code (\`@numba.njit\`, \`@cy.compile\`, \`@torch.compile\`, \`@jax.jit\`), which cannot call
+marimo and would be slowed down by a progress indicator. Batch and step loops over
 a literal \`range(10)\` or less are not long; epoch loops always are.
 
 ## Why is this bad?
@@ -176,6 +178,14 @@ interface Surroundings {
 }
 
 const YIELD: Matcher = { rule: { kind: "yield" } };
+/** Decorators that compile or trace a function: numba, Cython, PyTorch, JAX, TensorFlow. */
+const COMPILING_DECORATOR = /^@\s*[\w.]*(?:\bjit|njit|cfunc|vectorize|compile|cython|function)\b/;
+
+function isCompiled(definition: PyNode): boolean {
+  const parent = definition.parent();
+  if (parent?.kind() !== "decorated_definition") return false;
+  return parent.children().some((c) => c.kind() === "decorator" && COMPILING_DECORATOR.test(c.text()) && !/^@\s*app\.function\b/.test(c.text()));
+}
 
 function surroundings(loop: PyNode, long: ReadonlySet<number>, cell: Cell): Surroundings {
   for (const ancestor of loop.ancestors()) {
@@ -184,6 +194,9 @@ function surroundings(loop: PyNode, long: ReadonlySet<number>, cell: Cell): Surr
       if (cell.kind === "cell" && startOf(ancestor) === cell.signatureStart) return { covered: false, functionName: undefined };
       // A generator's loop runs at the pace of its consumer, whose loop is the one to report.
       if (ancestor.find(YIELD)) return { covered: true, functionName: undefined };
+      // Compiled or traced code (`@numba.njit`, `@cy.compile`, `@torch.compile`, `@jax.jit`)
+      // cannot call marimo, and a progress indicator there would break or slow it.
+      if (isCompiled(ancestor)) return { covered: true, functionName: undefined };
       const name = ancestor.field("name")?.text();
       return { covered: false, functionName: name === "_" || name === "__" ? undefined : name };
     }
