@@ -68,7 +68,7 @@ export class ConfigResolver {
     // ruff, not above, where a directory named `dist` holding the whole project would leave
     // everything out. A directory that is an environment is left out too, as a walk leaves it.
     const config = this.forFile(absolute);
-    const root = config.path ? dirname(resolve(config.path)) : process.cwd();
+    const root = projectRoot(config);
     for (let directory = absolute; directory.startsWith(root + sep); directory = dirname(directory)) {
       if (isSkippedDirectoryName(basename(directory)) || this.isEnvironment(directory)) return true;
       if (directory !== absolute && this.isExcluded(directory)) return true;
@@ -105,6 +105,10 @@ export class ConfigResolver {
 
 /** A path relative to the directory of its configuration (the working directory without one), `/`-separated. */
 function relativeTo(config: Config, path: string): string {
-  const root = config.path ? dirname(resolve(config.path)) : process.cwd();
-  return relative(root, resolve(path)).split(sep).join("/");
+  return relative(projectRoot(config), resolve(path)).split(sep).join("/");
+}
+
+/** The directory a configuration's globs are relative to: its file's, or the working directory without one. */
+function projectRoot(config: Config): string {
+  return config.path ? dirname(resolve(config.path)) : process.cwd();
 }
