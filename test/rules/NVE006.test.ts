@@ -22,6 +22,15 @@ describe("NVE006 invalid-callout-kind", () => {
     expect(diagnostics("crlf-tabs-aliases-async")).toEqual(["NVE006:17", "NVE006:18", "NVE006:19", "NVE006:30"]);
   });
 
+  it("fixes .callout on objects marimo builds; reports it without a fix on any other object", () => {
+    // gpu_note = mo.md(...) in another cell; _status = mo.vstack(...).center(); then another
+    // library's Card(...), a loop variable and a value a notebook function returns.
+    expect(diagnostics("method-on-other-objects")).toEqual(["NVE006:24", "NVE006:31", "NVE006:38!", "NVE006:48!", "NVE006:55!"]);
+    const source = readFileSync("testfixtures/NVE006/method-on-other-objects.input.py", "utf8");
+    const card = lintSource(source, { select: ["NVE006"] }).diagnostics.find((d) => d.line === 38);
+    expect(card?.message).toContain('if `Card("Checkpoint saved")` is a marimo object; then use `kind="danger"`');
+  });
+
   it("accepts the five valid kinds, also positional and computed", () => {
     expect(diagnostics("cpu-valid-kinds-no-change")).toEqual([]);
   });
