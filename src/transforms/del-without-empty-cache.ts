@@ -10,8 +10,8 @@ import { escapeRegex } from "./lib/regex.js";
 const docs = `
 ## What it does
 Finds \`del\` statements that release GPU objects (models, tensors, optimizers, pipelines) with
-no \`torch.cuda.empty_cache()\` after them (in the same block, or after the \`if\`, \`try\` or
-\`with\` that holds them), in notebooks that import \`torch\`
+no \`torch.cuda.empty_cache()\` after them (in the same block, or after the \`if\`, \`try\`,
+\`with\` or loop that holds them), in notebooks that import \`torch\`
 and whose code (not its strings or comments) uses CUDA or names a GPU or a device (\`"cuda"\`,
 \`.cuda()\`, \`try_gpu()\`, \`.to(device)\`; a notebook that does neither runs on the CPU).
 
@@ -35,7 +35,11 @@ torch.cuda.empty_cache()
 
 ## Fix
 Inserts \`torch.cuda.empty_cache()\` on the line after the \`del\`, at the same indentation,
-preceded by \`gc.collect()\` when the notebook imports \`gc\`. The name \`torch\` is the one the
+preceded by \`gc.collect()\` when the notebook imports \`gc\`. A \`del\` inside a loop (\`del loss,
+outputs\` at the end of a training step) gets it after the outermost loop that holds it, in the
+same function or cell: the next iteration reuses the memory the \`del\` freed, and emptying the
+cache on every step would make the allocator ask the driver for it again each time. An
+\`empty_cache()\` already after that loop counts. The name \`torch\` is the one the
 notebook imported (\`import torch as t\` gives \`t.cuda.empty_cache()\`). A \`del\` that shares its
 line with other code is reported without a fix.
 
@@ -72,8 +76,11 @@ export const delWithoutEmptyCache = defineRule({
       const names = deletedNames(del, notebook.source);
       if (!names.some((name) => isGpuObject(notebook.source, name))) continue;
       // The statements after it lie after it in the source: no `empty_cache(` there, none of them calls it.
-      if (notebook.source.includes("empty_cache(", endOf(del)) && emptiedAfter(del)) continue;
-      const message = `\`del ${names.join(", ")}\` keeps the GPU memory reserved; call \`torch.cuda.empty_cache()\` after it`;
+      const enclosing = enclosingStatements(del);
+      if (notebook.source.includes("empty_cache(", endOf(del)) && emptiedAfter(del, enclosing)) continue;
+      const after = insertionPoint(del, enclosing);
+      const where = after === del ? "after it" : `after the loop that holds it (line ${notebook.lineOf(startOf(after))})`;
+      const message = `\`del ${names.join(", ")}\` keeps the GPU memory reserved; call \`torch.cuda.empty_cache()\` ${where}`;
       const ownLine = notebook.source.slice(lineStartOf(notebook.source, startOf(del)), startOf(del)).trim() === "";
       const sharesLine = /;\s*\S/.test(notebook.source.slice(startOf(del), notebook.source.indexOf("\n", startOf(del)) >>> 0));
       if (!torch || !ownLine || sharesLine) {
@@ -84,7 +91,7 @@ export const delWithoutEmptyCache = defineRule({
       context.report({
         node: del,
         message,
-        fix: { description: `Insert \`${torch}.cuda.empty_cache()\` after \`del\``, edits: [insertLinesAfter(notebook, del, code)] },
+        fix: { description: `Insert \`${torch}.cuda.empty_cache()\` after \`${after === del ? "del" : "the loop"}\``, edits: [insertLinesAfter(notebook, after, code)] },
       });
     }
   },
@@ -111,27 +118,46 @@ function deletedNames(del: PyNode, source: string): string[] {
 
 /** Statements that hold a `del` in a block of theirs, and then go on to the statements after them. */
 const COMPOUND = new Set(["if_statement", "try_statement", "with_statement"]);
+/** Loops: after them too, but only once they are done. */
+const LOOP = new Set(["for_statement", "while_statement"]);
 /** What lies between such a statement and the `del`: its blocks and clauses. */
 const CLAUSE = new Set(["block", "elif_clause", "else_clause", "except_clause", "finally_clause"]);
 
 /**
- * Whether `torch.cuda.empty_cache()` runs after the `del`: in a statement after it in its block,
- * or after the `if`/`try`/`with` that holds it (`if "model" in locals(): del model` followed by
- * an unconditional `empty_cache()`), up to the loop, function or cell around it. The other
- * branches of an `if` do not count: they do not run after it.
+ * The statements that hold the `del` and go on after it, innermost first, up to the function or
+ * cell around it: the `if`/`try`/`with` statements and loops between them.
  */
-function emptiedAfter(del: PyNode): boolean {
-  const callsIt = (statement: PyNode) => statement.nextAll().some((sibling) => sibling.text().includes("empty_cache("));
-  if (callsIt(del)) return true;
+function enclosingStatements(del: PyNode): PyNode[] {
+  const statements: PyNode[] = [];
   for (let node = del.parent(); node; node = node.parent()) {
     const kind = String(node.kind());
-    if (COMPOUND.has(kind)) {
-      if (callsIt(node)) return true;
-    } else if (!CLAUSE.has(kind)) {
-      return false;
-    }
+    if (COMPOUND.has(kind) || LOOP.has(kind)) statements.push(node);
+    else if (!CLAUSE.has(kind)) break;
   }
-  return false;
+  return statements;
+}
+
+/**
+ * Whether `torch.cuda.empty_cache()` runs after the `del`: in a statement after it in its block,
+ * or after an `if`/`try`/`with` or loop that holds it (`if "model" in locals(): del model`
+ * followed by an unconditional `empty_cache()`), up to the function or cell around it. The other
+ * branches of an `if` do not count: they do not run after it.
+ */
+function emptiedAfter(del: PyNode, enclosing: readonly PyNode[]): boolean {
+  const callsIt = (statement: PyNode) => statement.nextAll().some((sibling) => sibling.text().includes("empty_cache("));
+  return callsIt(del) || enclosing.some(callsIt);
+}
+
+/**
+ * Where `empty_cache()` goes: after the outermost loop that holds the `del`, else right after the
+ * `del`. In a loop the next iteration reuses the blocks the `del` freed; returning them to the
+ * driver on every step (a training loop's `del loss, outputs`) only makes the allocator ask for
+ * them again, with a device synchronization each time.
+ */
+function insertionPoint(del: PyNode, enclosing: readonly PyNode[]): PyNode {
+  let outermost: PyNode | undefined;
+  for (const node of enclosing) if (LOOP.has(String(node.kind()))) outermost = node;
+  return outermost ?? del;
 }
 
 function isGpuObject(source: string, name: string): boolean {
