@@ -19,7 +19,9 @@ progress, when its body shows progress itself, when it is nested in another long
 is reported), when it sits in a function whose calls are wrapped in a spinner or a progress bar,
 when it sits in a generator (its consumer's loop is reported), and when it sits in compiled or
 traced code (\`@numba.njit\`, \`@cy.compile\`, \`@torch.compile\`, \`@jax.jit\`), which cannot call
-marimo and would be slowed down by a progress indicator. Batch and step loops over
+marimo and would be slowed down by a progress indicator. A \`while\` loop that runs once per
+pass of another loop, around it or around a call of the function that holds it (\`while n <
+max_iter\` for each pixel), is an inner iteration and is left alone. Batch and step loops over
 a literal \`range(10)\` or less are not long; epoch loops always are.
 
 ## Why is this bad?
@@ -47,7 +49,10 @@ for epoch in mo.status.progress_bar(range(num_epochs), title="Training"):
 When the iterable has a length (\`range(...)\`, a list or tuple literal, a comprehension,
 \`list(...)\`/\`sorted(...)\`, a data loader, scheduler timesteps, or a name assigned a list or a
 \`DataLoader\`), wraps it: \`mo.status.progress_bar(<iterable>, title="...")\`; an
-\`enumerate(loader)\` gets \`enumerate(mo.status.progress_bar(loader, title=...))\`. Otherwise (a
+\`enumerate(loader)\` gets \`enumerate(mo.status.progress_bar(loader, title=...))\`. A loop
+that runs once per pass of another loop (inside it, or in a function called inside one, such as
+\`train_one_epoch\`) gets \`remove_on_exit=True\`, so that each finished bar goes away instead of
+piling up under the cell. Otherwise (a
 generator, \`zip(...)\`, a \`while\` loop, an \`async for\`) wraps the loop in
 \`with mo.status.spinner(title="..."):\`, indenting it one level; lines inside multi-line strings
 are left as they are, so the strings do not change. The title says what the loop does:
@@ -107,6 +112,7 @@ export const longLoopWithoutProgress = defineRule({
     if (loops.length === 0) return;
     const long = new Set(loops.map((l) => l.start));
     const calledWithProgress = new Map<string, boolean>();
+    const calledInLoops = new Map<string, boolean>();
     for (const loop of loops) {
       const cell = context.cellAt(loop.start);
       if (!cell || cell.kind === "unparsable") continue;
@@ -114,7 +120,12 @@ export const longLoopWithoutProgress = defineRule({
       const context_ = surroundings(loop.node, long, cell);
       if (context_.covered) continue;
       if (context_.functionName && functionShowsProgress(notebook, context_.functionName, calledWithProgress)) continue;
-      report(context, cell, loop);
+      const repeated = context_.inLoop || (context_.functionName !== undefined && calledInLoop(notebook, context_.functionName, calledInLoops));
+      // A `while` run again and again by a loop around it (a convergence loop per pixel, retries
+      // per item) is an inner iteration, not a long operation: a spinner there would be made
+      // and removed on every pass of the outer loop.
+      if (repeated && !loop.isFor) continue;
+      report(context, cell, loop, repeated);
     }
   },
 });
@@ -175,6 +186,8 @@ interface Surroundings {
   readonly covered: boolean;
   /** The function the loop sits in, when it is one with a name. */
   readonly functionName: string | undefined;
+  /** The loop sits in another loop of the same function or cell (one that is not long). */
+  readonly inLoop: boolean;
 }
 
 const YIELD: Matcher = { rule: { kind: "yield" } };
@@ -187,31 +200,57 @@ function isCompiled(definition: PyNode): boolean {
   return parent.children().some((c) => c.kind() === "decorator" && COMPILING_DECORATOR.test(c.text()) && !/^@\s*app\.function\b/.test(c.text()));
 }
 
+const COVERED: Surroundings = { covered: true, functionName: undefined, inLoop: false };
+
 function surroundings(loop: PyNode, long: ReadonlySet<number>, cell: Cell): Surroundings {
+  let inLoop = false;
   for (const ancestor of loop.ancestors()) {
     const kind = ancestor.kind();
     if (kind === "function_definition") {
-      if (cell.kind === "cell" && startOf(ancestor) === cell.signatureStart) return { covered: false, functionName: undefined };
+      if (cell.kind === "cell" && startOf(ancestor) === cell.signatureStart) return { covered: false, functionName: undefined, inLoop };
       // A generator's loop runs at the pace of its consumer, whose loop is the one to report.
-      if (ancestor.find(YIELD)) return { covered: true, functionName: undefined };
+      if (ancestor.find(YIELD)) return COVERED;
       // Compiled or traced code (`@numba.njit`, `@cy.compile`, `@torch.compile`, `@jax.jit`)
       // cannot call marimo, and a progress indicator there would break or slow it.
-      if (isCompiled(ancestor)) return { covered: true, functionName: undefined };
+      if (isCompiled(ancestor)) return COVERED;
       const name = ancestor.field("name")?.text();
-      return { covered: false, functionName: name === "_" || name === "__" ? undefined : name };
+      return { covered: false, functionName: name === "_" || name === "__" ? undefined : name, inLoop };
     }
     if (kind === "lambda" || kind === "class_definition") break;
     if (kind === "for_statement" || kind === "while_statement") {
-      if (long.has(startOf(ancestor))) return { covered: true, functionName: undefined };
+      if (long.has(startOf(ancestor))) return COVERED;
       const head = kind === "for_statement" ? ancestor.field("right")?.text() ?? "" : "";
-      if (PROGRESS.test(head)) return { covered: true, functionName: undefined };
+      if (PROGRESS.test(head)) return COVERED;
+      inLoop = true;
     }
     if (kind === "with_statement") {
       const clause = ancestor.children().find((c) => c.kind() === "with_clause");
-      if (clause && PROGRESS.test(clause.text())) return { covered: true, functionName: undefined };
+      if (clause && PROGRESS.test(clause.text())) return COVERED;
     }
   }
-  return { covered: false, functionName: undefined };
+  return { covered: false, functionName: undefined, inLoop };
+}
+
+/**
+ * Whether the function `name` is called inside a loop or a comprehension somewhere in the
+ * notebook: each call then makes an indicator of its own.
+ */
+function calledInLoop(notebook: Notebook, name: string, cache: Map<string, boolean>): boolean {
+  const cached = cache.get(name);
+  if (cached !== undefined) return cached;
+  const calls = notebook.root.root().findAll({
+    rule: {
+      kind: "call",
+      has: { field: "function", regex: `(^|\\.)${name}$` },
+      inside: {
+        stopBy: "end",
+        any: ["for_statement", "while_statement", "list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression"].map((kind) => ({ kind })),
+      },
+    },
+  });
+  const result = calls.length > 0;
+  cache.set(name, result);
+  return result;
 }
 
 /** Whether a call of `name` somewhere runs under a spinner or a progress bar. */
@@ -246,7 +285,8 @@ function titleFor(loop: LongLoop): string {
   return "Running steps";
 }
 
-function report(context: RuleContext, cell: Cell, loop: LongLoop): void {
+/** `repeated`: the loop runs once per pass of another loop, so a finished bar should not stay. */
+function report(context: RuleContext, cell: Cell, loop: LongLoop, repeated: boolean): void {
   const { notebook } = context;
   const header = headerText(loop);
   const what = loop.kind === "epoch" ? "epoch loop" : loop.kind === "batch" ? "loop over batches" : "step loop";
@@ -260,7 +300,7 @@ function report(context: RuleContext, cell: Cell, loop: LongLoop): void {
     context.report({ node: loop.node, message: `${message} (not fixed: ${mo.reason})` });
     return;
   }
-  const fix = progressBarFix(notebook, loop, mo.name) ?? spinnerFix(notebook, cell, loop, mo.name);
+  const fix = progressBarFix(notebook, loop, mo.name, repeated) ?? spinnerFix(notebook, cell, loop, mo.name);
   if (!fix) {
     context.report({ node: loop.node, message: `${message} (not fixed: the loop shares its lines with other code)` });
     return;
@@ -275,8 +315,12 @@ function headerText(loop: LongLoop): string {
   return one.length <= 60 ? one : `${one.slice(0, 57)}...`;
 }
 
-/** `for x in <sized>:` → `for x in mo.status.progress_bar(<sized>, title=...)`. */
-function progressBarFix(notebook: Notebook, loop: LongLoop, mo: string): Fix | undefined {
+/**
+ * `for x in <sized>:` → `for x in mo.status.progress_bar(<sized>, title=...)`, with
+ * `remove_on_exit=True` when the loop runs once per pass of another (one bar per epoch would
+ * otherwise pile up finished bars under the cell).
+ */
+function progressBarFix(notebook: Notebook, loop: LongLoop, mo: string, repeated: boolean): Fix | undefined {
   const node = loop.node;
   if (!loop.isFor || loop.isAsync) return undefined;
   let iterable = node.field("right");
@@ -291,9 +335,10 @@ function progressBarFix(notebook: Notebook, loop: LongLoop, mo: string): Fix | u
   const title = titleFor(loop);
   const range = iterable.range();
   const text = notebook.source.slice(range.start.index, range.end.index);
+  const options = `title=${JSON.stringify(title)}${repeated ? ", remove_on_exit=True" : ""}`;
   return {
-    description: `Wrap the loop's iterable in \`${mo}.status.progress_bar(..., title="${title}")\``,
-    edits: [replaceRange(range.start.index, range.end.index, `${mo}.status.progress_bar(${text}, title=${JSON.stringify(title)})`)],
+    description: `Wrap the loop's iterable in \`${mo}.status.progress_bar(..., ${options})\``,
+    edits: [replaceRange(range.start.index, range.end.index, `${mo}.status.progress_bar(${text}, ${options})`)],
   };
 }
 

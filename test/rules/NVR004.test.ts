@@ -23,6 +23,18 @@ describe("NVR004 long-loop-without-progress", () => {
     expect(diagnostics("crlf-tabs-legacy-spinner")).toEqual(["NVR004:17"]);
   });
 
+  it("leaves while loops run once per pass of another loop alone; a repeated loop's bar goes away when done", () => {
+    // Escape-time `while` loops per pixel (inline, and in a function called per pixel); a batch
+    // loop in train_one_epoch(), called from the epoch loop.
+    expect(diagnostics("cpu-inner-loops-and-helpers")).toEqual(["NVR004:60", "NVR004:74"]);
+    const source = readFileSync("testfixtures/NVR004/cpu-inner-loops-and-helpers.input.py", "utf8");
+    const fixes = lintSource(source, { select: ["NVR004"] }).diagnostics.map((d) => d.fix?.description);
+    expect(fixes).toEqual([
+      'Wrap the loop\'s iterable in `mo.status.progress_bar(..., title="Training", remove_on_exit=True)`',
+      'Wrap the loop\'s iterable in `mo.status.progress_bar(..., title="Training")`',
+    ]);
+  });
+
   it("reports without a fix when no cell imports marimo", () => {
     expect(diagnostics("crlf-tabs-no-marimo-import")).toEqual(["NVR004:16!"]);
   });
