@@ -1,6 +1,7 @@
 import { indentUnit, replaceRange } from "../engine/edits.js";
 import { defineRule, type Fix, type RuleContext } from "../engine/types.js";
 import type { Cell, Notebook } from "../notebook/model.js";
+import type { Rule } from "@ast-grep/napi";
 import { endOf, startOf, type Matcher, type PyNode } from "../notebook/python.js";
 import { indentationAt, lineEndOf, lineStartOf } from "../notebook/text.js";
 import { cellsAt, findAllInCells, lineMatches } from "./lib/candidate-cells.js";
@@ -231,49 +232,38 @@ function surroundings(loop: PyNode, long: ReadonlySet<number>, cell: Cell): Surr
   return { covered: false, functionName: undefined, inLoop };
 }
 
+/** Statements and expressions that run what they hold once per item. */
+const REPEATING: Rule[] = ["for_statement", "while_statement", "list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression"].map((kind) => ({ kind }));
+/** Statements under which what runs shows progress. */
+const SHOWING_PROGRESS: Rule[] = [
+  { kind: "with_statement", has: { kind: "with_clause", regex: "spinner|progress_bar" } },
+  { kind: "for_statement", has: { field: "right", regex: "progress_bar|tqdm|trange" } },
+];
+
 /**
- * Whether the function `name` is called inside a loop or a comprehension somewhere in the
- * notebook: each call then makes an indicator of its own.
+ * Whether the function `name` is called somewhere in the notebook inside one of `containers`
+ * (answers cached by name, one cache per question).
  */
-function calledInLoop(notebook: Notebook, name: string, cache: Map<string, boolean>): boolean {
+function calledInside(notebook: Notebook, name: string, containers: Rule[], cache: Map<string, boolean>): boolean {
   const cached = cache.get(name);
   if (cached !== undefined) return cached;
   const calls = notebook.root.root().findAll({
-    rule: {
-      kind: "call",
-      has: { field: "function", regex: `(^|\\.)${name}$` },
-      inside: {
-        stopBy: "end",
-        any: ["for_statement", "while_statement", "list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression"].map((kind) => ({ kind })),
-      },
-    },
+    rule: { kind: "call", has: { field: "function", regex: `(^|\\.)${name}$` }, inside: { stopBy: "end", any: containers } },
   });
   const result = calls.length > 0;
   cache.set(name, result);
   return result;
 }
 
+/** Whether the function `name` is called inside a loop or a comprehension: each call then makes an indicator of its own. */
+function calledInLoop(notebook: Notebook, name: string, cache: Map<string, boolean>): boolean {
+  return calledInside(notebook, name, REPEATING, cache);
+}
+
 /** Whether a call of `name` somewhere runs under a spinner or a progress bar. */
 function functionShowsProgress(notebook: Notebook, name: string, cache: Map<string, boolean>): boolean {
-  const cached = cache.get(name);
-  if (cached !== undefined) return cached;
   if (!/spinner|progress_bar|tqdm|trange/.test(notebook.source)) return false;
-  const calls = notebook.root.root().findAll({
-    rule: {
-      kind: "call",
-      has: { field: "function", regex: `(^|\\.)${name}$` },
-      inside: {
-        stopBy: "end",
-        any: [
-          { kind: "with_statement", has: { kind: "with_clause", regex: "spinner|progress_bar" } },
-          { kind: "for_statement", has: { field: "right", regex: "progress_bar|tqdm|trange" } },
-        ],
-      },
-    },
-  });
-  const result = calls.length > 0;
-  cache.set(name, result);
-  return result;
+  return calledInside(notebook, name, SHOWING_PROGRESS, cache);
 }
 
 function titleFor(loop: LongLoop): string {
