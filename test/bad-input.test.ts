@@ -131,6 +131,20 @@ describe("bad input", () => {
     unchanged(f.path, f.before, f.mtimeMs);
   });
 
+  it("a syntax error above the notebook's header (which it hides from the tree) is a syntax error, not a skipped script", () => {
+    // The unclosed bracket swallows `import marimo` and `app = marimo.App()` into an ERROR node.
+    const broken = `CONFIG = dict(\n    lr=1e-3,\n\n${DEL_WITHOUT_EMPTY_CACHE}`;
+    const f = setup("header-hidden.py", broken);
+    const r = runCli([f.path]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split("\n")[0]).toMatch(/header-hidden\.py:\d+: syntax error$/);
+    expect(r.stderr).toContain("1 failed");
+    unchanged(f.path, f.before, f.mtimeMs);
+    // A script that only mentions marimo in a string is still skipped.
+    const script = setup("tutorial.py", 'TEXT = """\nimport marimo\napp = marimo.App()\n"""\nprint(TEXT)\n');
+    expect(runCli([script.path]).stderr).toContain("1 skipped");
+  });
+
   it("syntax errors that tree-sitter's error recovery accepts give file:line: syntax error at CPython's line, and nothing is written", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "pyproject.toml"), '[tool.nvmarimo-fix]\nselect = ["NVG003"]\n');

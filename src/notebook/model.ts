@@ -97,6 +97,10 @@ function withoutParentheses(node: PyNode | null | undefined): PyNode | undefined
   return node ?? undefined;
 }
 
+/** The header lines of a notebook, as text: what the tree shows unless a syntax error hides them. */
+const NOTEBOOK_IMPORT_LINE = /^import[ \t]+marimo[ \t]*(?:#.*)?\r?$/m;
+const NOTEBOOK_APP_LINE = /^app[ \t]*=[ \t]*marimo\.App[ \t]*\(/m;
+
 /** Parses a marimo notebook. Reports a file that is not a notebook, or that does not parse. */
 export function parseNotebook(source: string): NotebookParseResult {
   const root = parsePython(source);
@@ -110,9 +114,11 @@ export function parseNotebook(source: string): NotebookParseResult {
   const appNode = importsMarimo
     ? top.find((n, i) => kinds[i] === "expression_statement" && /^app\s*=\s*marimo\.App\s*\(/.test(n.text()))
     : undefined;
-  if (!importsMarimo || !appNode) {
-    return { ok: false, reason: "not-marimo", message: "not a marimo notebook (no `import marimo` and `app = marimo.App(...)`)" };
-  }
+  const notMarimo = { ok: false, reason: "not-marimo", message: "not a marimo notebook (no `import marimo` and `app = marimo.App(...)`)" } as const;
+  // A syntax error can hide the header from the tree (an unclosed bracket above it swallows it
+  // into an ERROR node): a file whose lines say it is a notebook is then a broken notebook, to be
+  // reported as one, not skipped quietly as some other script.
+  if ((!importsMarimo || !appNode) && !(NOTEBOOK_IMPORT_LINE.test(source) && NOTEBOOK_APP_LINE.test(source))) return notMarimo;
 
   // Tree-sitter's error nodes, then what its error recovery accepts but CPython rejects (an
   // indentation error, a line that ends in an operator, `print "x"`...): the first of either.
@@ -122,6 +128,7 @@ export function parseNotebook(source: string): NotebookParseResult {
     const at = Math.min(problems.length > 0 ? startOf(problems[0]!) : source.length, tokenError ?? source.length);
     return { ok: false, reason: "syntax-error", line: lineNumberAt(lineStarts(source), at), message: "syntax error" };
   }
+  if (!importsMarimo || !appNode) return notMarimo;
 
   const cells: Cell[] = [];
   let runGuard: PyNode | undefined;
