@@ -767,12 +767,12 @@ describe("exit status and report destination, as with ruff", () => {
     expect(text.stdout).toBe("");
     expect(text.stderr).toContain("Found 1 remaining violation.");
     expect(readFileSync(join(dir, "report.txt"), "utf8")).toMatch(/^nb\.py:\d+:\d+: NVG003 .* \[\*\]\n$/);
-    const sarif = runCli(["--check", "--format", "sarif", "--output-file", "out/report.sarif", "nb.py"], { cwd: dir });
-    expect(sarif.status).toBe(2);
-    expect(sarif.stderr).toBe("nvmarimo-fix: out/report.sarif: no such file or directory\n");
-    mkdirSync(join(dir, "out"));
-    expect(runCli(["--check", "--format", "sarif", "--output-file", "out/report.sarif", "nb.py"], { cwd: dir }).status).toBe(1);
-    expect(validateSarif(JSON.parse(readFileSync(join(dir, "out/report.sarif"), "utf8")))).toBe(true);
+    // Missing parent directories are created, as ruff does; a path that cannot be a file is an error.
+    expect(runCli(["--check", "--format", "sarif", "--output-file", "out/reports/report.sarif", "nb.py"], { cwd: dir }).status).toBe(1);
+    expect(validateSarif(JSON.parse(readFileSync(join(dir, "out/reports/report.sarif"), "utf8")))).toBe(true);
+    const blocked = runCli(["--check", "--format", "sarif", "--output-file", "nb.py/report.sarif", "nb.py"], { cwd: dir });
+    expect(blocked.status).toBe(2);
+    expect(blocked.stderr).toMatch(/^nvmarimo-fix: nb\.py\/report\.sarif: .+\n$/);
     const stdin = runCli(["--check", "--format", "json", "-o", "stdin.json", "--stdin-filename", "nb.py"], { cwd: dir, input: DEL_WITHOUT_EMPTY_CACHE });
     expect(stdin.stdout).toBe("");
     expect(JSON.parse(readFileSync(join(dir, "stdin.json"), "utf8")).summary.remaining).toBe(1);

@@ -1,5 +1,6 @@
 // `--output-file`: where the report goes instead of stdout.
-import { closeSync, openSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
 import { describeIoError } from "../api.js";
 import type { ReportText } from "./output.js";
 
@@ -11,13 +12,15 @@ export interface ReportFile {
 
 /**
  * `--output-file`: the report goes to a file, written synchronously (a file never needs the
- * backpressure a pipe does). `undefined` without the option; `null` when the file cannot be
- * opened, after a one-line error naming it.
+ * backpressure a pipe does). Missing parent directories are created, as ruff does (a CI step
+ * writes `reports/nvmarimo.sarif` on a fresh checkout). `undefined` without the option; `null`
+ * when the file cannot be opened, after a one-line error naming it.
  */
 export function openReportFile(path: string | undefined): ReportFile | undefined | null {
   if (path === undefined) return undefined;
   let fd: number;
   try {
+    mkdirSync(dirname(path), { recursive: true });
     fd = openSync(path, "w");
   } catch (error) {
     process.stderr.write(`nvmarimo-fix: ${path}: ${describeIoError(error)}\n`);
