@@ -106,6 +106,17 @@ describe("fixing files", () => {
     const dir = tree({ "a.py": DEL_WITHOUT_EMPTY_CACHE, "b.py": DEL_WITHOUT_EMPTY_CACHE });
     const stats = runCli(["--check", "--statistics", "--select", "NVG003", "."], { cwd: dir });
     expect(stats.stdout).toMatch(/^\s+2\tNVG003\t\[\*\] del-without-empty-cache$/m);
+    // In JSON, as ruff's `--statistics --output-format json`, beside the files and the summary.
+    const json = JSON.parse(runCli(["--check", "--statistics", "--format", "json", "--select", "NVG003,NVD001", "."], { cwd: dir }).stdout);
+    expect(json.statistics).toEqual([
+      { code: "NVD001", name: "missing-module-docstring", count: 2, fixable: false },
+      { code: "NVG003", name: "del-without-empty-cache", count: 2, fixable: true },
+    ]);
+    expect(json.summary.remaining).toBe(4);
+    expect(JSON.parse(runCli(["--check", "--format", "json", "."], { cwd: dir }).stdout).statistics).toBeUndefined();
+    const sarif = runCli(["--check", "--statistics", "--format", "sarif", "."], { cwd: dir });
+    expect(sarif.status).toBe(2);
+    expect(sarif.stderr).toBe("nvmarimo-fix: --statistics prints text or json, not sarif\n");
     const shown = runCli(["--dry-run", "--show-fixes", "--select", "NVG003", "."], { cwd: dir });
     expect(shown.stdout).toContain("Would fix in a.py:");
     expect(shown.stdout).toMatch(/a\.py:21: NVG003 Insert/);

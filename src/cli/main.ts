@@ -65,12 +65,14 @@ function valueProblem(args: Partial<Record<(typeof SINGLE_VALUE_OPTIONS)[number]
  * the user meant stdin), which is the worst way to find out.
  */
 function usageProblem(
-  args: { check: boolean; "dry-run": boolean; jobs?: number | undefined; "stdin-filename"?: string | undefined; format: OutputFormat; "exit-zero": boolean; "exit-non-zero-on-fix": boolean; "output-file"?: string | undefined },
+  args: { check: boolean; "dry-run": boolean; jobs?: number | undefined; "stdin-filename"?: string | undefined; format: OutputFormat; "exit-zero": boolean; "exit-non-zero-on-fix": boolean; "output-file"?: string | undefined; statistics: boolean },
   paths: readonly string[],
 ): string | undefined {
   if (args.check && args["dry-run"]) return "--check (report only) and --dry-run (show the fixes) cannot be used together";
   if (args["exit-zero"] && args["exit-non-zero-on-fix"]) return "--exit-zero and --exit-non-zero-on-fix cannot be used together";
   if (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs >= 1)) return "--jobs needs a whole number of threads, at least 1";
+  // A table of counts in a SARIF log or among workflow commands would make either unreadable.
+  if (args.statistics && (args.format === "sarif" || args.format === "github")) return `--statistics prints text or json, not ${args.format}`;
   const stdin = paths.includes("-");
   if (stdin && paths.length > 1) return "`-` (read a notebook from stdin) cannot be combined with other paths";
   if (args["stdin-filename"] !== undefined && paths.length > 0 && !stdin) return "--stdin-filename names the notebook read from stdin: give `-` (or no path), not other paths";

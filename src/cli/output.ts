@@ -368,7 +368,11 @@ export class Report {
     switch (this.options.format) {
       case "json": {
         const summary = { files: t.files, changed: t.changed, unchanged: t.unchanged, skipped: t.skipped, failed: t.failed, fixes: t.fixes, remaining: t.remaining };
-        this.out.stdout(`${this.array!.close()},\n  "summary": ${nestedJson(summary, 1)}\n}\n`);
+        // As `ruff check --statistics --output-format json`: one object per rule, most frequent first.
+        const statistics = this.options.statistics
+          ? `,\n  "statistics": ${nestedJson(ruleCounts(t).map(([code, e]) => ({ code, name: e.name, count: e.count, fixable: e.fixable })), 1)}`
+          : "";
+        this.out.stdout(`${this.array!.close()},\n  "summary": ${nestedJson(summary, 1)}${statistics}\n}\n`);
         return;
       }
       case "sarif": {
@@ -383,7 +387,7 @@ export class Report {
       default:
         if (this.options.statistics) {
           let stdout = "";
-          for (const [code, entry] of [...t.byRule].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1))) {
+          for (const [code, entry] of ruleCounts(t)) {
             stdout += `${String(entry.count).padStart(5)}\t${code}\t${entry.fixable ? "[*]" : "[ ]"} ${entry.name}\n`;
           }
           if (stdout) this.out.stdout(stdout);
@@ -391,6 +395,11 @@ export class Report {
         if (!this.options.quiet) this.out.stderr(summary(t, this.options.dryRun, elapsedMs));
     }
   }
+}
+
+/** Remaining diagnostics per rule, most frequent first (then by code). */
+function ruleCounts(t: RunTally) {
+  return [...t.byRule].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
 }
 
 function sarifDocument(): unknown {
