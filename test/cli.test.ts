@@ -415,6 +415,45 @@ describe("configuration", () => {
     expect(runCli(["--check", "nbs"], { cwd: dir }).status).toBe(1);
   });
 
+  it("extend = \"path\" builds on another configuration, as ruff's extend: later layers, globs from their own file", () => {
+    const dir = tree({
+      "pyproject.toml": [
+        "[tool.nvmarimo-fix]",
+        'select = ["NVG003", "NVD001"]',
+        'exclude = ["packages/a/generated/**", "legacy/**"]',
+        "unsafe-fixes = true",
+        "",
+        "[tool.nvmarimo-fix.per-file-ignores]",
+        '"**/scratch_*.py" = ["NVG003"]',
+        "",
+      ].join("\n"),
+      "packages/a/pyproject.toml": '[tool.nvmarimo-fix]\nextend = "../../pyproject.toml"\nignore = ["NVD001"]\n',
+      "packages/a/nb.py": DEL_WITHOUT_EMPTY_CACHE,
+      "packages/a/scratch_1.py": DEL_WITHOUT_EMPTY_CACHE,
+      "packages/a/generated/gen.py": DEL_WITHOUT_EMPTY_CACHE,
+      "packages/a/legacy/old.py": DEL_WITHOUT_EMPTY_CACHE,
+    });
+    const r = runCli(["--check", "--format", "json", "."], { cwd: dir });
+    expect(r.stderr).not.toContain("nvmarimo-fix:");
+    const files = JSON.parse(r.stdout).files as Array<{ path: string; diagnostics: Array<{ code: string; fix: { applicability: string } | null }> }>;
+    // The extended select, this file's ignore on top; `legacy/**` meant the root's legacy/, not
+    // this project's; the per-file ignore by name applies anywhere.
+    expect(Object.fromEntries(files.map((f) => [f.path, f.diagnostics.map((d) => d.code)]))).toEqual({
+      "packages/a/legacy/old.py": ["NVG003"],
+      "packages/a/nb.py": ["NVG003"],
+      "packages/a/scratch_1.py": [],
+    });
+    // A cycle, and a file that is not there, are errors naming the file.
+    writeFileSync(join(dir, "pyproject.toml"), '[tool.nvmarimo-fix]\nextend = "packages/a/pyproject.toml"\n');
+    const cycle = runCli(["--check", "packages/a"], { cwd: dir });
+    expect(cycle.status).toBe(2);
+    expect(cycle.stderr).toMatch(/pyproject\.toml: `tool\.nvmarimo-fix\.extend` makes a cycle: .*packages\/a\/pyproject\.toml -> .*pyproject\.toml -> .*packages\/a\/pyproject\.toml\n/);
+    writeFileSync(join(dir, "pyproject.toml"), '[tool.nvmarimo-fix]\nextend = "base.toml"\n');
+    const missing = runCli(["--check", "packages/a"], { cwd: dir });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/base\.toml: no such file or directory/);
+  });
+
   it("each notebook takes its nearest configuration, as with ruff: a nested project's own settings apply", () => {
     const dir = tree({
       "pyproject.toml": '[tool.nvmarimo-fix]\nselect = ["NVG003"]\nignore = ["NVG003"]\n',

@@ -185,12 +185,17 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT_ERROR;
   }
   const configs = new ConfigResolver(args.config, (config) => {
+    // An extended file's codes are named with it (inherited per-file-ignores with the extending file).
+    for (const layer of config.inherited) {
+      const unknown = unknownSelectors(ALL_RULES, [...(layer.select ?? []), ...(layer.ignore ?? []), ...(layer.extendSelect ?? [])]);
+      if (unknown.length > 0) throw new ConfigError(`${layer.path}: unknown rule code or prefix: ${unknown.join(", ")}`);
+    }
     const codes = [...(config.select ?? []), ...(config.ignore ?? []), ...(config.extendSelect ?? []), ...Object.values(config.perFileIgnores).flat()];
     const unknown = unknownSelectors(ALL_RULES, codes);
     if (unknown.length > 0) throw new ConfigError(`${config.path}: unknown rule code or prefix: ${unknown.join(", ")}`);
   });
-  // Rule selection as ruff resolves it: the configuration is one layer and the command line
-  // another, applied after it (its `--select` replaces whatever the configuration selected or
+  // Rule selection as ruff resolves it: the configuration is one layer (after those of the
+  // files it extends) and the command line another, applied after it (its `--select` replaces whatever the configuration selected or
   // ignored; its `--extend-select` and `--ignore` enable and disable on top); within a layer the
   // more specific selector wins (engine/select.ts). `per-file-ignores` apply last. Each file's
   // rules are sent to the API as their exact codes.
@@ -203,7 +208,7 @@ export async function main(argv: string[]): Promise<number> {
   const optionsForConfig = (config: Config): ProcessOptions & { readonly select: string[] } => {
     let options = optionsOfConfig.get(config);
     if (!options) {
-      const select = resolveSelection(ALL_RULES, [config, cliLayer]).map((rule) => rule.code);
+      const select = resolveSelection(ALL_RULES, [...config.inherited, config, cliLayer]).map((rule) => rule.code);
       options = {
         unsafeFixes: args["unsafe-fixes"] ?? config.unsafeFixes ?? false,
         dryRun: args["dry-run"],
