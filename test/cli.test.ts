@@ -730,6 +730,20 @@ describe("suppressions", () => {
     expect(text.status).toBe(1);
     expect(text.stderr).toContain("typo.py: warning: line 21: `# nvmarimo: ignore[NVG03]` names `NVG03`, which is no rule code or prefix: it suppresses nothing\n");
     expect(text.stderr).not.toContain("mixed.py: warning");
+    // Every format carries the warning: on stderr, and in the document or the annotations.
+    const warning = "line 21: `# nvmarimo: ignore[NVG03]` names `NVG03`, which is no rule code or prefix: it suppresses nothing";
+    const json = runCli(["--check", "--format", "json", "typo.py", "mixed.py"], { cwd: dir });
+    expect(json.stderr).toContain(`typo.py: warning: ${warning}\n`);
+    const files = JSON.parse(json.stdout).files as Array<{ path: string; warnings: Array<{ code: string; message: string }> }>;
+    expect(files.map((f) => [f.path, f.warnings.map((w) => w.message)])).toEqual([["mixed.py", []], ["typo.py", [warning]]]);
+    const sarif = runCli(["--check", "--format", "sarif", "typo.py"], { cwd: dir });
+    const log = JSON.parse(sarif.stdout);
+    expect(validateSarif(log)).toBe(true);
+    expect(log.runs[0].invocations).toEqual([
+      { executionSuccessful: true, toolExecutionNotifications: [{ level: "warning", message: { text: warning }, locations: [{ physicalLocation: { artifactLocation: { uri: "typo.py" } } }] }] },
+    ]);
+    const github = runCli(["--check", "--format", "github", "typo.py"], { cwd: dir, env: { GITHUB_WORKSPACE: "" } });
+    expect(github.stdout).toContain(`::warning file=typo.py,title=nvmarimo-fix::${warning}\n`);
   });
 });
 

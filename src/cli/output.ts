@@ -58,8 +58,8 @@ export interface FileReport {
   readonly stderr: ReportText;
   /** Items of the document's array (json: the file; sarif: its results), indented for their place. */
   readonly items: readonly ReportText[];
-  /** SARIF: the failure of a file, reported with the run's invocation. */
-  readonly notification?: unknown;
+  /** SARIF: the failure of a file and its warnings, reported with the run's invocation. */
+  readonly notifications?: readonly unknown[];
   readonly tally: FileTally;
 }
 
@@ -116,9 +116,9 @@ export function reportFile(outcome: FileOutcome, options: ReportOptions): FileRe
     // A file that could not be processed also gets its line on stderr, as in the text format:
     // a CI log shows why the run failed without reading the document.
     case "json":
-      return { stdout: "", stderr: failureLine(outcome, NO_COLOR), items: [nestedJson(jsonFile(outcome, options), JSON_FILES_DEPTH + 1)], tally };
+      return { stdout: "", stderr: failureLine(outcome, NO_COLOR) + warningLines(outcome, NO_COLOR), items: [nestedJson(jsonFile(outcome, options), JSON_FILES_DEPTH + 1)], tally };
     case "sarif":
-      return { stdout: "", stderr: failureLine(outcome, NO_COLOR), ...sarifFile(outcome), tally };
+      return { stdout: "", stderr: failureLine(outcome, NO_COLOR) + warningLines(outcome, NO_COLOR), ...sarifFile(outcome), tally };
     case "github":
       return { stdout: githubFile(outcome), stderr: "", items: [], tally };
     default:
@@ -153,6 +153,17 @@ function failureLine(outcome: FileOutcome, c: Colors): string {
   return `${displayPath(outcome.path)}${outcome.line ? `:${outcome.line}` : ""}: ${c.red(outcome.message ?? "failed")}\n`;
 }
 
+/**
+ * `path: warning: message` for each of the file's warnings: a suppression comment that names no
+ * rule, a rule that failed on this file (its other rules ran). In every format they go to stderr,
+ * so that a CI log shows them whatever the document.
+ */
+function warningLines(outcome: FileOutcome, c: Colors): string {
+  let lines = "";
+  for (const e of outcome.internalErrors) lines += `${displayPath(outcome.path)}: ${c.yellow("warning")}: ${e.message}\n`;
+  return lines;
+}
+
 function textFile(outcome: FileOutcome, options: ReportOptions): { stdout: string; stderr: string } {
   const c = pc.createColors(options.color);
   const path = displayPath(outcome.path);
@@ -166,9 +177,7 @@ function textFile(outcome: FileOutcome, options: ReportOptions): { stdout: strin
   if (!options.statistics) {
     for (const d of outcome.diagnostics) stdout += `${diagnosticLine(path, d, options.unsafeFixes, c)}\n`;
   }
-  let stderr = "";
-  for (const e of outcome.internalErrors) stderr += `${path}: ${c.yellow("warning")}: ${e.message}\n`;
-  return { stdout, stderr };
+  return { stdout, stderr: warningLines(outcome, c) };
 }
 
 function jsonFile(o: FileOutcome, options: ReportOptions): unknown {
@@ -190,6 +199,7 @@ function jsonFile(o: FileOutcome, options: ReportOptions): unknown {
       cell: d.cell ?? null,
       fix: d.fixSafety === "none" ? null : { applicability: d.fixSafety, message: d.fixDescription ?? null },
     })),
+    warnings: o.internalErrors.map((e) => ({ code: e.code, message: e.message })),
   };
 }
 
@@ -210,7 +220,7 @@ function repositoryPath(path: string): string {
   return displayPath(path);
 }
 
-function sarifFile(o: FileOutcome): { items: string[]; notification?: unknown } {
+function sarifFile(o: FileOutcome): { items: string[]; notifications: unknown[] } {
   const uri = pathToUri(repositoryPath(o.path));
   const items = o.diagnostics.map((d) =>
     nestedJson(
@@ -231,13 +241,19 @@ function sarifFile(o: FileOutcome): { items: string[]; notification?: unknown } 
       SARIF_RESULTS_DEPTH + 1,
     ),
   );
-  if (o.status !== "failed") return { items };
-  const notification = {
-    level: "error",
-    message: { text: o.message ?? "failed" },
-    locations: [{ physicalLocation: { artifactLocation: { uri }, ...(o.line ? { region: { startLine: o.line } } : {}) } }],
-  };
-  return { items, notification };
+  const notifications: unknown[] = o.internalErrors.map((e) => ({
+    level: "warning",
+    message: { text: e.message },
+    locations: [{ physicalLocation: { artifactLocation: { uri } } }],
+  }));
+  if (o.status === "failed") {
+    notifications.unshift({
+      level: "error",
+      message: { text: o.message ?? "failed" },
+      locations: [{ physicalLocation: { artifactLocation: { uri }, ...(o.line ? { region: { startLine: o.line } } : {}) } }],
+    });
+  }
+  return { items, notifications };
 }
 
 /**
@@ -268,6 +284,7 @@ function githubFile(o: FileOutcome): string {
   const file = escapeProperty(repositoryPath(o.path));
   let out = "";
   if (o.status === "failed") out += `::error file=${file}${o.line ? `,line=${o.line}` : ""},title=nvmarimo-fix::${escapeData(o.message ?? "failed")}\n`;
+  for (const e of o.internalErrors) out += `::warning file=${file},title=nvmarimo-fix::${escapeData(e.message)}\n`;
   for (const d of o.diagnostics) {
     const level = d.severity === "error" ? "error" : d.severity === "warning" ? "warning" : "notice";
     out += `::${level} file=${file},line=${d.line},col=${d.column},endLine=${d.endLine},endColumn=${d.endColumn},title=${escapeProperty(`${d.code} ${d.name}`)}::${escapeData(`${d.code} ${d.message}`)}\n`;
@@ -360,7 +377,7 @@ export class Report {
     if (report.stdout.length > 0) this.out.stdout(report.stdout);
     if (report.stderr.length > 0) this.out.stderr(report.stderr);
     for (const item of report.items) this.array!.item(item);
-    if (report.notification !== undefined) this.notifications.push(report.notification);
+    if (report.notifications) this.notifications.push(...report.notifications);
   }
 
   finish(elapsedMs: number): void {
@@ -378,7 +395,10 @@ export class Report {
       case "sarif": {
         // The results are the run's last member so far: close them, add the invocation after
         // them, then close the run and the document.
-        const invocations = [{ executionSuccessful: this.notifications.length === 0, toolExecutionNotifications: this.notifications }];
+        // Warnings (a suppression that names no rule, a rule that failed on one file) do not make
+        // the run unsuccessful; a file that could not be processed does.
+        const failed = this.notifications.some((n) => (n as { level: string }).level === "error");
+        const invocations = [{ executionSuccessful: !failed, toolExecutionNotifications: this.notifications }];
         this.out.stdout(`${this.array!.close()},\n      "invocations": ${nestedJson(invocations, SARIF_RESULTS_DEPTH)}${this.sarifTail}\n`);
         return;
       }
