@@ -73,6 +73,11 @@ name with \`f"{name=}"\`.
 Safe: no other cell reads the name, and the cell itself uses the new name consistently. The
 only change is that marimo deletes the value when the cell finishes (unless a function of the
 cell still refers to it), which is the point.
+
+One reader this rule cannot see: another notebook that embeds this one (\`result = await
+app.embed()\`, then \`result.defs["name"]\`) or runs it (\`app.run()\` returns its definitions)
+reads its globals by name, from another file. Leave such notebooks to a \`per-file-ignores\`
+entry for NVO002 (or \`# nvmarimo: ignore-file[NVO002]\` in them).
 `;
 
 /** Right-hand sides that make a UI element or reactive state, which must stay global. */
