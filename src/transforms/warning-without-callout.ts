@@ -30,7 +30,9 @@ mo.stop(free_gb < 4, mo.md(f"⚠️ **Low GPU memory**: only {free_gb:.1f} GB fr
 
 ## Fix
 Appends \`.callout(kind="warn")\` to warnings (⚠️, ❗, 🚨, Warning, Caution, Attention) and
-\`.callout(kind="danger")\` to errors (❌, 🚫, ⛔, 🛑, Error, Danger, Failed, Fatal, Critical). When the
+\`.callout(kind="danger")\` to errors (❌, 🚫, ⛔, 🛑, Error, Danger, Failed, Fatal, Critical); an error
+marker on a run cancelled, aborted or skipped on purpose (\`❌ Cancelled.\`, \`🛑 Training aborted\`,
+\`⛔ Skipped\`) gets \`kind="warn"\`: it is news, not a failure. When the
 markdown object is used further (\`mo.md(...).center()\`, \`mo.md(...).batch(...)\`), the diagnostic
 comes without a fix: put the callout where the text is finally shown.
 
@@ -43,6 +45,11 @@ uses the object as output, stay the same.
 const MARKER_HINT = /[⚠❗❕🚨❌✖🚫⛔🛑]|warning|caution|attention|error|danger|fail|fatal|critical/i;
 
 const DANGER_EMOJI = /^(?:❌|✖|🚫|⛔|🛑)/u;
+/**
+ * After an error emoji, a run that was cancelled, aborted or skipped (by the reader's choice,
+ * `mo.stop(not confirm.value, mo.md("❌ Cancelled."))`): something to notice, not an error.
+ */
+const STOPPED_ON_PURPOSE = /^(?:❌|✖|🚫|⛔|🛑)\uFE0F?[\s*_]*(?:[\p{L}\p{N}_]+\s+){0,2}(?:cancel|abort|skip)/iu;
 const WARN_EMOJI = /^(?:⚠|❗|❕|🚨)/u;
 const DANGER_WORD = /^(?:error|danger|failed|failure|fatal|critical)\b/i;
 const WARN_WORD = /^(?:warning|caution|attention)\b/i;
@@ -157,7 +164,7 @@ function markerKind(text: string): CalloutKind | undefined {
   const quoteless = text.replace(/^>\s*/, "");
   const bold = /^(?:\*\*|__)/.test(quoteless);
   const body = quoteless.replace(/^(?:\*\*|__)\s*/, "");
-  if (DANGER_EMOJI.test(body)) return "danger";
+  if (DANGER_EMOJI.test(body)) return STOPPED_ON_PURPOSE.test(body) ? "warn" : "danger";
   if (WARN_EMOJI.test(body)) return "warn";
   if (!(bold ? BOLD_LABEL : LABEL).test(body)) return undefined;
   if (DANGER_WORD.test(body)) return "danger";

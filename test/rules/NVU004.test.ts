@@ -28,4 +28,11 @@ describe("NVU004 warning-without-callout", () => {
     const kinds = lintSource(source, { select: ["NVU004"] }).diagnostics.map((d) => d.fix?.description);
     expect(kinds).toEqual(['Append `.callout(kind="warn")`', 'Append `.callout(kind="danger")`', 'Append `.callout(kind="warn")`']);
   });
+
+  it("picks warn for a run cancelled, aborted or skipped on purpose, even behind an error emoji", () => {
+    const source = readFileSync("testfixtures/NVU004/cancelled-runs-warn.input.py", "utf8");
+    const kinds = lintSource(source, { select: ["NVU004"] }).diagnostics.map((d) => `${d.line} ${d.fix?.description}`);
+    // "❌ Cancelled: ...", "🛑 **Download aborted**"; "❌ **Checksum failed**" stays an error.
+    expect(kinds).toEqual(['25 Append `.callout(kind="warn")`', '33 Append `.callout(kind="warn")`', '33 Append `.callout(kind="danger")`']);
+  });
 });
