@@ -243,3 +243,40 @@ describe("fixes applied together in one pass", () => {
     expect(gate.lints()).toBe(2);
   });
 });
+
+describe("cells marimo cannot parse", () => {
+  // A `return` before the cell's last line is "'return' outside function" to marimo (MB005),
+  // which loads the cell as unparsable: its text is kept, so no fix may edit it.
+  const EARLY_RETURN = notebookWith([
+    "@app.cell",
+    "def _(mo):",
+    "    try:",
+    "        import torch",
+    "        return (torch,)",
+    "    except ImportError:",
+    '        mo.md("⚠️ **Warning**: torch is not installed")',
+    "        return (None,)",
+    "",
+    "",
+    "@app.cell",
+    "def _(mo):",
+    "    def steps():",
+    "        yield 1",
+    "        return",
+    '    mo.md("⚠️ **Warning**: slow")',
+    "    return",
+  ]);
+
+  function notebookWith(cells: string[]): string {
+    return ["import marimo", "", "app = marimo.App()", "", "", "@app.cell", "def _():", "    import marimo as mo", "", "    return (mo,)", "", "", ...cells, "", "", 'if __name__ == "__main__":', "    app.run()", ""].join("\n");
+  }
+
+  it("a cell with a return of its own before its last line is unparsable, and its diagnostics come without a fix", () => {
+    const diagnostics = lintSource(EARLY_RETURN, { select: ["NVU004"] }).diagnostics.map((d) => `${d.line}${d.fix ? "" : " (no fix)"}`);
+    // Line 19 is in the try/except cell; line 28 in a cell whose return and yield belong to a nested function.
+    expect(diagnostics).toEqual(["19 (no fix)", "28"]);
+    const output = fixSource(EARLY_RETURN, { select: ["NVU004"] }).output;
+    expect(output).toContain('        mo.md("⚠️ **Warning**: torch is not installed")\n');
+    expect(output).toContain('    mo.md("⚠️ **Warning**: slow").callout(kind="warn")\n');
+  });
+});

@@ -3,7 +3,7 @@ import { computeDataflow, type Dataflow } from "../notebook/dataflow.js";
 import { cellAt, type Cell, type Notebook } from "../notebook/model.js";
 import { endOf, startOf } from "../notebook/python.js";
 import { lineStartOf } from "../notebook/text.js";
-import type { Diagnostic, ReportInput, Rule, RuleContext, RuleOptions } from "./types.js";
+import type { Diagnostic, Fix, ReportInput, Rule, RuleContext, RuleOptions } from "./types.js";
 import { keepShape } from "../notebook/shapes.js";
 import { isFileSuppressed, isSuppressed, parseSuppressions, type Suppressions } from "./suppressions.js";
 
@@ -84,6 +84,7 @@ class RuleRun implements RuleContext {
     const end = input.node ? endOf(input.node) : (input.end ?? start);
     const cell = cellAt(notebook, start);
     if (isSuppressed(this.pass.suppressions, notebook, rule.code, start, cell)) return;
+    const fix = rule.fix === "none" || !input.fix || editsUnparsableCell(notebook, input.fix) ? undefined : input.fix;
     this.pass.diagnostics.push({
       code: rule.code,
       name: rule.name,
@@ -96,10 +97,23 @@ class RuleRun implements RuleContext {
       start,
       end,
       cell: cell?.index,
-      fixSafety: input.fix ? rule.fix : "none",
-      fix: rule.fix === "none" ? undefined : input.fix,
+      fixSafety: fix ? rule.fix : "none",
+      fix,
     });
   };
+}
+
+/**
+ * Whether a fix edits the text of a cell marimo cannot parse (`app._unparsable_cell`, or a cell
+ * with a `return` of its own before its last line): marimo keeps such a cell's text as it is, so
+ * a fix there would leave a cell that is neither the author's nor in marimo's form.
+ */
+function editsUnparsableCell(notebook: Notebook, fix: Fix): boolean {
+  if (!notebook.cells.some((cell) => cell.kind === "unparsable")) return false;
+  return fix.edits.some((edit) => {
+    if (edit.kind !== "text") return false;
+    return notebook.cells.some((cell) => cell.kind === "unparsable" && edit.start < cell.end && edit.end > cell.start);
+  });
 }
 
 function bySourceOrder(a: Diagnostic, b: Diagnostic): number {

@@ -137,11 +137,12 @@ export function parseNotebook(source: string): NotebookParseResult {
     const range = node.range();
     topLevel.push({ node, start: range.start.index, end: endBeforeLineBreak(source, range.end.index) });
   }
+  const flowKeywords = flowKeywordOffsets(source);
   for (let i = 0; i < top.length; i++) {
     const node = top[i]!;
     const kind = kinds[i];
     if (kind === "decorated_definition") {
-      const cell = readDecoratedCell(topLevel[i]!, source, cells.length);
+      const cell = readDecoratedCell(topLevel[i]!, source, cells.length, flowKeywords);
       if (cell) cells.push(cell);
     } else if (kind === "with_statement" && cells.length === 0 && isSetupBlock(node)) {
       // Only before every other cell, as marimo reads it: a later one is a stray statement.
@@ -249,7 +250,52 @@ function firstBodyChild(body: PyNode | undefined, parts: () => BodyParts): PyNod
   return first === null || first.isNamed() ? (first ?? undefined) : parts().firstBody;
 }
 
-function readDecoratedCell({ node, start, end }: TopLevel, source: string, index: number): Cell | undefined {
+/** `return` and `yield` as words: the only cells that can hold a stray one (see `strayReturn`). */
+const FLOW_KEYWORD = /\b(?:return|yield)\b/g;
+
+/** Offsets of `return` and `yield` words in the source, in order (strings and comments too). */
+function flowKeywordOffsets(source: string): number[] {
+  const offsets: number[] = [];
+  if (!source.includes("yield") && !/\breturn\b[\s\S]*\breturn\b/.test(source)) return offsets;
+  FLOW_KEYWORD.lastIndex = 0;
+  for (let m = FLOW_KEYWORD.exec(source); m; m = FLOW_KEYWORD.exec(source)) offsets.push(m.index);
+  return offsets;
+}
+
+const RETURN_OR_YIELD: Matcher = { rule: { any: [{ kind: "return_statement" }, { kind: "yield" }] } };
+const SCOPES = new Set(["function_definition", "lambda", "class_definition"]);
+
+/**
+ * Whether a regular cell's function holds a `return` (other than its last statement) or a
+ * `yield` of its own, outside nested functions and classes: marimo takes the body as the cell's
+ * code, where such a statement is "'return' outside function" (its MB005), and loads the cell as
+ * unparsable. Only cells with a second `return` word, or a `yield` word, are queried.
+ */
+function strayReturn(definition: PyNode, start: number, end: number, flowKeywords: readonly number[], source: string): boolean {
+  let words = 0;
+  let yields = false;
+  for (const at of flowKeywords) {
+    if (at < start) continue;
+    if (at >= end) break;
+    words++;
+    if (source.charCodeAt(at) === 121 /* y */) yields = true;
+  }
+  if (words < 2 && !yields) return false;
+  const body = definition.field("body");
+  if (!body) return false;
+  const last = body.namedChildren().filter((c) => c.kind() !== "comment").at(-1);
+  const lastStart = last?.kind() === "return_statement" ? startOf(last) : -1;
+  const definitionStart = startOf(definition);
+  for (const statement of body.findAll(RETURN_OR_YIELD)) {
+    if (startOf(statement) === lastStart) continue;
+    let scope = statement.parent();
+    while (scope && !SCOPES.has(String(scope.kind()))) scope = scope.parent();
+    if (scope && scope.kind() === "function_definition" && startOf(scope) === definitionStart) return true;
+  }
+  return false;
+}
+
+function readDecoratedCell({ node, start, end }: TopLevel, source: string, index: number, flowKeywords: readonly number[]): Cell | undefined {
   const children = node.children();
   let cellKind: CellKind | undefined;
   let options = "";
@@ -269,6 +315,7 @@ function readDecoratedCell({ node, start, end }: TopLevel, source: string, index
     options = (match[2] ?? "").trim();
   }
   if (!cellKind || !definition) return undefined;
+  if (cellKind === "cell" && definition.kind() === "function_definition" && strayReturn(definition, start, end, flowKeywords, source)) cellKind = "unparsable";
   return new DecoratedCell(index, cellKind, node, start, end, definition, options, source);
 }
 
