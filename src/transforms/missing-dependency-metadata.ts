@@ -2,7 +2,7 @@ import { replaceRange } from "../engine/edits.js";
 import { defineRule, type RuleContext, type TextEdit } from "../engine/types.js";
 import { byCodePoint } from "../notebook/dataflow.js";
 import type { Notebook } from "../notebook/model.js";
-import type { Matcher } from "../notebook/python.js";
+import type { Matcher, PyNode } from "../notebook/python.js";
 import { parse as parseToml } from "smol-toml";
 import { importsOf } from "./lib/imports.js";
 import { moduleOrigin, normalizeDistribution } from "./lib/missing-dependency-metadata-packages.js";
@@ -56,7 +56,8 @@ with app.setup:
 ## Fix
 Without a block, inserts one at the top of the file (after a shebang or encoding line), in the
 format \`uv add --script\` writes: \`requires-python = ">=3.11"\` (\`">=3.12"\` when the notebook uses
-type parameters or \`type\` aliases) and the sorted PyPI names of the
+type parameters or \`type\` aliases, or f-strings that only Python 3.12 reads: \`f"{d["key"]}"\`, a
+backslash or a comment inside a replacement field) and the sorted PyPI names of the
 imported packages, \`marimo\` included, standard library left out. A block without
 \`dependencies\` gets the list before its closing \`# ///\`; a list that misses packages gets them
 added (in sorted position when the list is sorted), keeping its indentation and quotes.
@@ -97,10 +98,37 @@ const PEP_695: Matcher = {
   },
 };
 
-/** The oldest Python that parses the notebook: 3.11, or 3.12 for PEP 695 syntax. */
+/** An f-string (a string prefix with `f`) with a replacement field: the only place PEP 701 syntax can be. */
+const F_STRING_TEXT = /(?<![\w])[rRbBuU]?[fF][rR]?["'][\s\S]*?\{/;
+const INTERPOLATION: Matcher = { rule: { kind: "interpolation" } };
+
+/**
+ * Whether a replacement field uses what Python 3.12 (PEP 701) first allows: a string quoted as the
+ * f-string around it (`f"{d["key"]}"`, or a triple quote inside the same triple quote), a
+ * backslash or a comment in its expression (`f"{'\n'.join(lines)}"`).
+ */
+function needsPep701(interpolation: PyNode): boolean {
+  const outer = interpolation.parent();
+  const outerStart = outer?.kind() === "string" ? outer.child(0) : null;
+  if (!outerStart) return false;
+  const delimiter = outerStart.text().replace(/^[A-Za-z]+/, "");
+  const expression = interpolation.namedChildren().find((c) => c.kind() !== "format_specifier" && c.kind() !== "type_conversion");
+  if (!expression) return false;
+  if (expression.text().includes("\\")) return true;
+  for (const inner of interpolation.findAll({ rule: { any: [{ kind: "string_start" }, { kind: "comment" }] } })) {
+    if (inner.kind() === "comment") return true;
+    const quote = inner.text().replace(/^[A-Za-z]+/, "");
+    if (delimiter.length === 1 ? quote[0] === delimiter : quote === delimiter) return true;
+  }
+  return false;
+}
+
+/** The oldest Python that parses the notebook: 3.11, or 3.12 for PEP 695 or PEP 701 syntax. */
 function requiresPython(notebook: Notebook): string {
-  const newSyntax = PEP_695_TEXT.test(notebook.source) && notebook.root.root().find(PEP_695) !== null;
-  return newSyntax ? ">=3.12" : REQUIRES_PYTHON;
+  const root = notebook.root.root();
+  const pep695 = PEP_695_TEXT.test(notebook.source) && root.find(PEP_695) !== null;
+  const pep701 = !pep695 && F_STRING_TEXT.test(notebook.source) && root.findAll(INTERPOLATION).some(needsPep701);
+  return pep695 || pep701 ? ">=3.12" : REQUIRES_PYTHON;
 }
 
 interface Dependencies {

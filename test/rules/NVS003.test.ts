@@ -48,7 +48,7 @@ describe("NVS003 missing-dependency-metadata", () => {
   });
 
   // Python 3.12 syntax cannot be a fixture: the fixture test parses outputs with the venv's 3.11.
-  it("asks for Python 3.12 when the notebook uses type parameters or `type` aliases, not for `list[T]` annotations", () => {
+  it("asks for Python 3.12 when the notebook uses type parameters, `type` aliases or PEP 701 f-strings, not for `list[T]` annotations", () => {
     const notebook = (code: string) =>
       `import marimo\n\napp = marimo.App()\n\n\n@app.cell\ndef _():\n    import numpy as np\n${code.replace(/^/gm, "    ")}\n    return\n\n\nif __name__ == "__main__":\n    app.run()\n`;
     const requires = (code: string) => /requires-python = "([^"]+)"/.exec(fixSource(notebook(code), { select: ["NVS003"] }).output)?.[1];
@@ -56,5 +56,10 @@ describe("NVS003 missing-dependency-metadata", () => {
     expect(requires("class Box[T]:\n    pass")).toBe(">=3.12");
     expect(requires("type Pair = tuple[int, int]")).toBe(">=3.12");
     expect(requires("def first(xs: list[int]) -> int:\n    return xs[0]\ntype_name = 'x'")).toBe(">=3.11");
+    // PEP 701 f-strings; each case was checked with CPython 3.11 (SyntaxError for the 3.12 ones).
+    expect(requires('d = {"k": 1}\nprint(f"a {d["k"]}")')).toBe(">=3.12");
+    expect(requires('lines = ["a"]\nprint(f"{\'\\\\n\'.join(lines)}")')).toBe(">=3.12");
+    expect(requires('d = {"k": 1}\nprint(f"""{d["""k"""]}""")')).toBe(">=3.12");
+    expect(requires('d = {"k": 1}\nprint(f"a {d[\'k\']}", f"""{d["k"]}""", f"{np.pi:>10.2f}", f\'{d!r}\')')).toBe(">=3.11");
   });
 });
