@@ -415,6 +415,18 @@ describe("configuration", () => {
     expect(runCli(["--check", "nbs"], { cwd: dir }).status).toBe(1);
   });
 
+  it("--config's globs are relative to the working directory, as ruff resolves that file's relative paths", () => {
+    const dir = tree({
+      "config/nvmarimo.toml": 'exclude = ["nbs/old_*.py"]\n\n[per-file-ignores]\n"nbs/scratch_*.py" = ["NVG003"]\n',
+      "nbs/old_1.py": DEL_WITHOUT_EMPTY_CACHE,
+      "nbs/scratch_1.py": DEL_WITHOUT_EMPTY_CACHE,
+      "nbs/nb.py": DEL_WITHOUT_EMPTY_CACHE,
+    });
+    const r = runCli(["--check", "--format", "json", "--select", "NVG003", "--config", "config/nvmarimo.toml", "."], { cwd: dir });
+    const files = JSON.parse(r.stdout).files as Array<{ path: string; diagnostics: unknown[] }>;
+    expect(Object.fromEntries(files.map((f) => [f.path, f.diagnostics.length]))).toEqual({ "nbs/nb.py": 1, "nbs/scratch_1.py": 0 });
+  });
+
   it("extend = \"path\" builds on another configuration, as ruff's extend: later layers, globs from their own file", () => {
     const dir = tree({
       "pyproject.toml": [

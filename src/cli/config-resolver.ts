@@ -49,7 +49,7 @@ export class ConfigResolver {
   isExcluded(path: string): boolean {
     const config = this.forFile(path);
     if (config.exclude.length === 0) return false;
-    const relativePath = relativeTo(config, path);
+    const relativePath = this.relativeTo(config, path);
     return config.exclude.some((glob) => excludes(relativePath, glob));
   }
 
@@ -68,7 +68,7 @@ export class ConfigResolver {
     // ruff, not above, where a directory named `dist` holding the whole project would leave
     // everything out. A directory that is an environment is left out too, as a walk leaves it.
     const config = this.forFile(absolute);
-    const root = projectRoot(config);
+    const root = this.projectRoot(config);
     for (let directory = absolute; directory.startsWith(root + sep); directory = dirname(directory)) {
       if (isSkippedDirectoryName(basename(directory)) || this.isEnvironment(directory)) return true;
       if (directory !== absolute && this.isExcluded(directory)) return true;
@@ -86,10 +86,24 @@ export class ConfigResolver {
   /** The codes `per-file-ignores` of the file's configuration adds for it. */
   perFileIgnores(path: string): string[] {
     const config = this.forFile(path);
-    const relativePath = relativeTo(config, path);
+    const relativePath = this.relativeTo(config, path);
     return Object.entries(config.perFileIgnores)
       .filter(([glob]) => matchesGlob(relativePath, glob))
       .flatMap(([, codes]) => codes);
+  }
+
+  /** A path relative to its configuration's project root, `/`-separated. */
+  private relativeTo(config: Config, path: string): string {
+    return slashed(relative(this.projectRoot(config), resolve(path)));
+  }
+
+  /**
+   * The directory a configuration's globs are relative to: its file's; the working directory
+   * for the file given with `--config` (as ruff resolves the relative paths of that file), and
+   * without any file.
+   */
+  private projectRoot(config: Config): string {
+    return config.path && this.explicit === undefined ? dirname(resolve(config.path)) : process.cwd();
   }
 
   private fileFor(directory: string): string {
@@ -103,12 +117,7 @@ export class ConfigResolver {
   }
 }
 
-/** A path relative to the directory of its configuration (the working directory without one), `/`-separated. */
-function relativeTo(config: Config, path: string): string {
-  return relative(projectRoot(config), resolve(path)).split(sep).join("/");
-}
-
-/** The directory a configuration's globs are relative to: its file's, or the working directory without one. */
-function projectRoot(config: Config): string {
-  return config.path ? dirname(resolve(config.path)) : process.cwd();
+/** `/`-separated, as globs are written. */
+function slashed(path: string): string {
+  return path.split(sep).join("/");
 }
