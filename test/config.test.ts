@@ -37,3 +37,14 @@ describe("extend", () => {
     expect(() => loadConfig(join(dir, "b/pyproject.toml"))).toThrow(/c\/pyproject\.toml: no \[tool\.nvmarimo-fix\] table/);
   });
 });
+
+describe("rule options", () => {
+  it("max-globals and rules.NVO001.maxGlobals together are an error: neither silently wins", () => {
+    const dir = files({ "pyproject.toml": "[tool.nvmarimo-fix]\nmax-globals = 8\n\n[tool.nvmarimo-fix.rules.NVO001]\nmaxGlobals = 12\n" });
+    expect(() => loadConfig(join(dir, "pyproject.toml"))).toThrow(
+      /pyproject\.toml: `tool\.nvmarimo-fix\.max-globals` and `tool\.nvmarimo-fix\.rules\.NVO001\.maxGlobals` set the same option: keep one/,
+    );
+    const alone = files({ "pyproject.toml": "[tool.nvmarimo-fix]\nmax-globals = 8\n" });
+    expect(loadConfig(join(alone, "pyproject.toml")).ruleOptions).toEqual({ NVO001: { maxGlobals: 8 } });
+  });
+});

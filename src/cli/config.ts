@@ -205,6 +205,11 @@ function readTable(file: string, extending: readonly string[]): Table {
     if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ConfigError(`${file}: \`${prefix}rules\` must be a table of rule code = { options }`);
     const problem = ruleOptionsProblem(ALL_RULES, value as Record<string, Record<string, unknown>>, `${prefix}rules.`);
     if (problem) throw new ConfigError(`${file}: ${problem}`);
+    const nvo001 = (value as Record<string, Record<string, unknown> | undefined>).NVO001;
+    if (table["max-globals"] !== undefined && nvo001?.maxGlobals !== undefined) {
+      // Two spellings of one setting: neither may silently win.
+      throw new ConfigError(`${file}: \`${prefix}max-globals\` and \`${prefix}rules.NVO001.maxGlobals\` set the same option: keep one`);
+    }
     for (const [code, options] of Object.entries(value)) own.ruleOptions[code] = { ...own.ruleOptions[code], ...(options as Record<string, unknown>) };
   }
   return base ? extendTable(base, own) : own;
