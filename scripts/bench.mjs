@@ -80,7 +80,8 @@ const maxRssModule = pathToFileURL(fileURLToPath(new URL("./max-rss.mjs", import
 async function runCli(label, args) {
   const rssFile = join(dir, ".max-rss");
   const start = performance.now();
-  const child = spawn(process.execPath, ["--import", maxRssModule, cli, dir, ...args], { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, BENCH_MAX_RSS_FILE: rssFile } });
+  // --no-cache: every run computes every file (the results cache would answer the later runs).
+  const child = spawn(process.execPath, ["--import", maxRssModule, cli, dir, "--no-cache", ...args], { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, BENCH_MAX_RSS_FILE: rssFile } });
   let stderr = "";
   child.stderr.on("data", (chunk) => (stderr += chunk));
   const code = await new Promise((resolve) => child.on("exit", resolve));

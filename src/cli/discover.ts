@@ -17,8 +17,8 @@ export interface Discovery {
 
 /**
  * Directories a walk never enters, by name: ruff's default `exclude` (as of ruff 0.17.6), then
- * `__pycache__` (compiled files only) and `__marimo__` (marimo's cache, session state and
- * exports: pickles, JSON, HTML, never a notebook). The configuration's `exclude` adds to these;
+ * `__pycache__` (compiled files only), `__marimo__` (marimo's cache, session state and
+ * exports: pickles, JSON, HTML, never a notebook) and our own results cache. The configuration's `exclude` adds to these;
  * a directory named on the command line is searched all the same.
  */
 export const DEFAULT_EXCLUDES: readonly string[] = [
@@ -49,6 +49,7 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
   "venv",
   "__pycache__",
   "__marimo__",
+  ".nvmarimo_cache",
 ];
 const SKIPPED_DIRECTORIES = new Set(DEFAULT_EXCLUDES);
 

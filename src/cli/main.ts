@@ -6,6 +6,7 @@ import { BOM, decodeNotebook, NotebookSourceError, readNotebookFile } from "../a
 import { matchesAnySelector, resolveSelection, unknownSelectors, type Selection } from "../engine/select.js";
 import { checklistMarkdown, runChecklist } from "./checklist.js";
 import { ALL_RULES, ruleByCode } from "../transforms/index.js";
+import { DEFAULT_CACHE_DIR, fingerprint, type CacheSettings } from "./cache.js";
 import { ConfigError, type Config } from "./config.js";
 import { ConfigResolver } from "./config-resolver.js";
 import { discoverFiles, displayPath } from "./discover.js";
@@ -48,7 +49,7 @@ function listOption(name: string, value: unknown): string[] | undefined {
 }
 
 /** Options that take one value: given twice, or empty (`--config ""`), they are a usage error. */
-const SINGLE_VALUE_OPTIONS = ["config", "stdin-filename", "explain", "format", "jobs", "output-file"] as const;
+const SINGLE_VALUE_OPTIONS = ["config", "stdin-filename", "explain", "format", "jobs", "output-file", "cache-dir"] as const;
 
 function valueProblem(args: Partial<Record<(typeof SINGLE_VALUE_OPTIONS)[number], unknown>>): string | undefined {
   for (const name of SINGLE_VALUE_OPTIONS) {
@@ -100,6 +101,8 @@ function buildParser(argv: string[]) {
     .option("show-fixes", { type: "boolean", default: false, describe: "List each fix that was applied" })
     .option("output-file", { alias: "o", type: "string", describe: "Write the report to this file instead of stdout" })
     .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print the report only: no summary, no progress bar" })
+    .option("cache", { type: "boolean", default: true, describe: "Reuse the results of unchanged files (--no-cache: compute every file)" })
+    .option("cache-dir", { type: "string", describe: "Where the results cache lives (default: $NVMARIMO_CACHE_DIR, else .nvmarimo_cache)" })
     .option("force-exclude", { type: "boolean", describe: "Apply exclude to paths named on the command line too (pre-commit names every file)" })
     .option("exit-zero", { type: "boolean", default: false, describe: "Exit with status 0 even when violations remain (2 still means an error)" })
     .option("exit-non-zero-on-fix", { type: "boolean", default: false, describe: "Exit with status 1 when a file was fixed, even if nothing remains" })
@@ -204,6 +207,9 @@ export async function main(argv: string[]): Promise<number> {
     ...(cliExtendSelect.length > 0 ? { extendSelect: cliExtendSelect } : {}),
     ...(cliIgnore.length > 0 ? { ignore: cliIgnore } : {}),
   };
+  // The results cache, for files (stdin is an editor's buffer, read once).
+  const cacheDir = args["cache-dir"] ?? (process.env.NVMARIMO_CACHE_DIR || DEFAULT_CACHE_DIR);
+  const cache: CacheSettings | undefined = args.cache && !fromStdin ? { dir: resolve(cacheDir), fingerprint: fingerprint() } : undefined;
   const optionsOfConfig = new Map<Config, ProcessOptions & { readonly select: string[] }>();
   const optionsForConfig = (config: Config): ProcessOptions & { readonly select: string[] } => {
     let options = optionsOfConfig.get(config);
@@ -215,6 +221,7 @@ export async function main(argv: string[]): Promise<number> {
         check: args.check,
         select,
         ...(Object.keys(config.ruleOptions).length > 0 ? { ruleOptions: config.ruleOptions } : {}),
+        ...(cache ? { cache } : {}),
       };
       optionsOfConfig.set(config, options);
     }

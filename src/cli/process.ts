@@ -7,6 +7,7 @@ import type { AppliedFix } from "../engine/fixer.js";
 import type { InternalError } from "../engine/lint.js";
 import type { Diagnostic, FixSafety } from "../engine/types.js";
 import { parsedSourceLength } from "../notebook/python.js";
+import { cachedOutcome, isCacheable, keepOutcome, type CacheSettings } from "./cache.js";
 import { releaseKept } from "../notebook/shapes.js";
 
 export interface ProcessOptions {
@@ -21,6 +22,8 @@ export interface ProcessOptions {
   /** Report only; do not compute fixes. */
   readonly check?: boolean;
   readonly ruleOptions?: Record<string, Record<string, unknown>>;
+  /** The results cache (`--no-cache` leaves it out). */
+  readonly cache?: CacheSettings;
 }
 
 export interface ReportedDiagnostic {
@@ -166,7 +169,11 @@ export async function processFile(path: string, options: ProcessOptions): Promis
   } catch (error) {
     return failure(path, error);
   }
+  const cache = options.cache;
+  const cached = cache ? cachedOutcome(cache, path, read.source, read.bom, options) : undefined;
+  if (cached?.outcome) return cached.outcome;
   const outcome = await processSource(path, read.source, options);
+  if (cache && cached && isCacheable(outcome)) keepOutcome(cache, cached.key, outcome);
   const { output, ...rest } = outcome;
   if (outcome.status === "changed" && !options.dryRun && output !== undefined) {
     try {
