@@ -63,7 +63,7 @@ No fix is offered for classes (renaming changes how instances print and pickle),
 functions (marimo gives a private function the \`__name__\` \`_cell_<id>_name\`, which a
 decorator may use as an identifier: a LangChain tool's name, a Flask endpoint), builtin names,
 names in named cells (their defs are the cell's API), objects whose deletion has an effect
-(temporary directories, threads, processes, pools, \`SummaryWriter\`), names that a nested
+(temporary directories, threads, processes, pools, \`SummaryWriter\`, asyncio tasks), names that a nested
 function declares \`global\` (marimo renames a private name in the \`global\` statement but not
 in the function body), names in \`match\` patterns or class bodies, and cells that read their
 namespace dynamically (\`locals()\`, \`globals()\`, \`vars()\`, \`eval\`, \`exec\`) or print the
@@ -82,8 +82,11 @@ entry for NVO002 (or \`# nvmarimo: ignore-file[NVO002]\` in them).
 
 /** Right-hand sides that make a UI element or reactive state, which must stay global. */
 const UI_VALUE = /\bui\s*\.|\.\s*(?:batch|form)\s*\(|\bstate\s*\(/;
-/** Objects whose deletion ends something (files on disk, threads, processes). */
-const RESOURCE = /\b(?:TemporaryDirectory|NamedTemporaryFile|SpooledTemporaryFile|TemporaryFile|Popen|Thread|Process|ThreadPoolExecutor|ProcessPoolExecutor|Pool|SummaryWriter)\s*\(/;
+/**
+ * Objects whose deletion ends something (files on disk, threads, processes), and asyncio tasks,
+ * whose only strong reference the event loop does not keep (the asyncio docs ask for one).
+ */
+const RESOURCE = /\b(?:TemporaryDirectory|NamedTemporaryFile|SpooledTemporaryFile|TemporaryFile|Popen|Thread|Process|ThreadPoolExecutor|ProcessPoolExecutor|Pool|SummaryWriter|create_task|ensure_future)\s*\(/;
 /** Code that reads the namespace by name, which a rename cannot follow. */
 const DYNAMIC_NAMESPACE = /\b(?:locals|globals|vars|eval|exec)\s*\(|\bimport\s*\*/;
 /**
