@@ -23,7 +23,9 @@ traced code (\`@numba.njit\`, \`@cy.compile\`, \`@torch.compile\`, \`@jax.jit\`)
 marimo and would be slowed down by a progress indicator. A \`while\` loop that runs once per
 pass of another loop, around it or around a call of the function that holds it (\`while n <
 max_iter\` for each pixel), is an inner iteration and is left alone. Batch and step loops over
-a literal \`range(10)\` or less are not long; epoch loops always are.
+a literal \`range(10)\` or less are not long; epoch loops are, when their body trains or
+evaluates (a backward pass, an optimizer step, a model, a loss, batches, or a call such as
+\`train_one_epoch()\`): a loop over epochs that only summarises stored histories is not.
 
 ## Why is this bad?
 A cell that trains for minutes looks exactly like a cell that hangs: marimo shows only that it
@@ -153,6 +155,15 @@ function candidateOffsets(source: string): number[] {
   return offsets;
 }
 
+/**
+ * What an epoch loop's body does when it trains or evaluates: a backward pass, an optimizer or
+ * scheduler step, a model or loss, a loop over batches, or a call whose name says it trains,
+ * fits, evaluates or runs an epoch. A loop over "epochs" that only summarises stored histories
+ * (`for e in range(run["epochs"]): means.append(np.mean(history[e]))`) does none of these.
+ */
+const EPOCH_WORK =
+  /\.backward\s*\(|\.step\s*\(|zero_grad|optimi[sz]er|\bloss|\bmodel|\bnet\b|loader|batch|\b\w*(?:train|fit|evaluat|valid|epoch|predict|infer|forward|update|run|step|learn|optimi[sz]e)\w*\s*\(/i;
+
 /** A long loop, with what the checks and the report read of it (each read once). */
 function classify(node: PyNode): LongLoop | undefined {
   const isFor = node.kind() !== "while_statement";
@@ -160,7 +171,14 @@ function classify(node: PyNode): LongLoop | undefined {
   const kind = isFor ? classifyText("for", node.field("left")?.text() ?? "", head) : classifyText("while", "", head);
   if (!kind) return undefined;
   const text = node.text();
+  if (kind === "epoch" && !EPOCH_WORK.test(loopBody(node, text))) return undefined;
   return { node, kind, isFor, head, start: startOf(node), text, isAsync: text.startsWith("async") };
+}
+
+/** The text of a loop's body (and `else`), without its header. */
+function loopBody(node: PyNode, text: string): string {
+  const body = node.field("body");
+  return body ? text.slice(startOf(body) - startOf(node)) : text;
 }
 
 function classifyText(loop: "for" | "while", target: string, iterable: string): LoopKind | undefined {

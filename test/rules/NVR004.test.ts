@@ -35,6 +35,10 @@ describe("NVR004 long-loop-without-progress", () => {
     ]);
   });
 
+  it("an epoch loop that only summarises stored histories is not long; one that calls train_one_epoch() is", () => {
+    expect(diagnostics("cpu-epoch-summaries-not-long")).toEqual(["NVR004:39"]);
+  });
+
   it("reports without a fix when no cell imports marimo", () => {
     expect(diagnostics("crlf-tabs-no-marimo-import")).toEqual(["NVR004:16!"]);
   });
