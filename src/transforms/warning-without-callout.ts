@@ -1,7 +1,7 @@
 import { replaceRange } from "../engine/edits.js";
 import { defineRule } from "../engine/types.js";
-import type { Notebook } from "../notebook/model.js";
-import { endOf, type Matcher, type PyNode } from "../notebook/python.js";
+import type { Cell, Notebook } from "../notebook/model.js";
+import { endOf, startOf, type Matcher, type PyNode } from "../notebook/python.js";
 import { importsOf } from "./lib/imports.js";
 import { escapeRegex } from "./lib/regex.js";
 
@@ -34,7 +34,10 @@ Appends \`.callout(kind="warn")\` to warnings (⚠️, ❗, 🚨, Warning, Cauti
 marker on a run cancelled, aborted or skipped on purpose (\`❌ Cancelled.\`, \`🛑 Training aborted\`,
 \`⛔ Skipped\`) gets \`kind="warn"\`: it is news, not a failure. When the
 markdown object is used further (\`mo.md(...).center()\`, \`mo.md(...).batch(...)\`), the diagnostic
-comes without a fix: put the callout where the text is finally shown.
+comes without a fix: put the callout where the text is finally shown. A \`mo.md(...)\` that is a
+statement of its own but not its cell's last (inside an \`if\`, a \`try\` or an \`except\`, or
+followed by other statements) is never displayed, callout or not: it is reported as such,
+without a fix (\`mo.output.append(...)\` would show it).
 
 ## Fix safety
 Safe: \`.callout()\` wraps the same markdown in a coloured box; the text, and everything that
@@ -87,6 +90,15 @@ export const warningWithoutCallout = defineRule({
       const what = kind === "danger" ? "error" : "warning";
       const message = `This ${what} is plain \`mo.md\` text: show it as a callout, \`mo.md(...)${callout}\`, so that it stands out`;
       const parent = call.parent();
+      if (parent?.kind() === "expression_statement" && !isCellOutput(context.cellAt(startOf(parent)), parent)) {
+        // A statement of its own that is not the cell's last: marimo shows nothing of it, with
+        // or without a callout. The message, not a fix, says what would show it.
+        context.report({
+          node: call,
+          message: `This ${what} is never shown: marimo displays only a cell's last expression, and this \`mo.md(...)\` is a statement of its own before it or inside a block; pass it to \`mo.output.append(...)\` (as a callout, \`mo.md(...)${callout}\`) or make it the cell's output`,
+        });
+        continue;
+      }
       if (parent?.kind() === "attribute") {
         context.report({ node: call, message: `${message} (the markdown is used further here: not fixed, add the callout where it is shown)` });
         continue;
@@ -99,6 +111,13 @@ export const warningWithoutCallout = defineRule({
     }
   },
 });
+
+/** Whether an expression statement is what its cell displays: the last statement of a regular cell's body. */
+function isCellOutput(cell: Cell | undefined, statement: PyNode): boolean {
+  if (!cell || cell.kind !== "cell") return false;
+  const last = cell.statements.at(-1);
+  return last !== undefined && startOf(last) === startOf(statement);
+}
 
 /**
  * `mo.md(...)` calls (under the notebook's aliases of marimo, or `md` imported from it) that are

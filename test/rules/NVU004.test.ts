@@ -19,6 +19,15 @@ describe("NVU004 warning-without-callout", () => {
     expect(diagnostics("aliases-keywords-and-used-further")).toEqual(["NVU004:17", "NVU004:18", "NVU004:19", "NVU004:20 (no fix)"]);
   });
 
+  it("reports a mo.md statement that is not its cell's output as never shown, without a fix", () => {
+    // Inside `try`/`except` and `else`, and before the cell's last statement; the conditional
+    // expression that is a cell's output gets its callout.
+    expect(diagnostics("cpu-never-shown-statements")).toEqual(["NVU004:25 (no fix)", "NVU004:27 (no fix)", "NVU004:34", "NVU004:40 (no fix)"]);
+    const source = readFileSync("testfixtures/NVU004/cpu-never-shown-statements.input.py", "utf8");
+    const [first] = lintSource(source, { select: ["NVU004"] }).diagnostics;
+    expect(first?.message).toContain("This warning is never shown: marimo displays only a cell's last expression");
+  });
+
   it("accepts callouts, headings and ordinary text", () => {
     expect(diagnostics("cpu-callouts-and-headings-no-change")).toEqual([]);
   });
