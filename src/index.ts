@@ -17,7 +17,7 @@ export {
 } from "./api.js";
 export { ALL_RULES, ruleByCode } from "./transforms/index.js";
 export { defineRule } from "./engine/types.js";
-export { integerOption, type IntegerOption } from "./engine/options.js";
+export { integerOption, stringListOption, type IntegerOption, type StringListOption } from "./engine/options.js";
 export type { Rule, RuleMeta, RuleOption, RuleContext, Diagnostic, Fix, Edit, TextEdit, CellInsertion, FixSafety, Severity, ReportInput } from "./engine/types.js";
 export type { AppliedFix } from "./engine/fixer.js";
 export type { InternalError } from "./engine/lint.js";

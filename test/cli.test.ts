@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../src/cli/config.js";
 import { ALL_RULES } from "../src/index.js";
 import { BIN, runCli, tempDir } from "./helpers/cli.js";
-import { DEL_WITHOUT_EMPTY_CACHE } from "./helpers/notebooks.js";
+import { DEL_WITHOUT_EMPTY_CACHE, notebook } from "./helpers/notebooks.js";
 
 const require = createRequire(import.meta.url);
 
@@ -413,6 +413,19 @@ describe("configuration", () => {
     expect(runCli(["--check", "nbs"], { cwd: dir }).status).toBe(0);
     writeFileSync(join(dir, "pyproject.toml"), '[tool.nvmarimo-fix]\nselect = ["NVG003", "NVO001"]\n');
     expect(runCli(["--check", "nbs"], { cwd: dir }).status).toBe(1);
+  });
+
+  it("a global another notebook of the run reads by name (result.defs[...] after embed()) is not renamed", () => {
+    const inner = notebook(["x_plus_y = 3"]);
+    // Read after `app.run()` here; `result.defs["x_plus_y"]` after `await app.embed()` reads the same way.
+    const outer = notebook(['from inner import app as inner_app\n_outputs, defs = inner_app.run()\ndefs["x_plus_y"]']);
+    const dir = tree({ "inner.py": inner, "outer.py": outer });
+    const alone = runCli(["--check", "--select", "NVO002", "inner.py"], { cwd: dir });
+    expect(alone.stdout).toContain("`x_plus_y` is global but no other cell reads it");
+    const together = runCli(["--check", "--select", "NVO002", "."], { cwd: dir });
+    expect(together.stdout).not.toContain("x_plus_y");
+    expect(runCli(["--select", "NVO002", "."], { cwd: dir }).status).toBe(0);
+    expect(readFileSync(join(dir, "inner.py"), "utf8")).toContain("    x_plus_y = 3\n");
   });
 
   it("--config's globs are relative to the working directory, as ruff resolves that file's relative paths", () => {

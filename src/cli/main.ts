@@ -10,6 +10,7 @@ import { DEFAULT_CACHE_DIR, fingerprint, type CacheSettings } from "./cache.js";
 import { ConfigError, type Config } from "./config.js";
 import { ConfigResolver } from "./config-resolver.js";
 import { discoverFiles, displayPath } from "./discover.js";
+import { namesReadThroughDefs } from "./embedded-reads.js";
 import { openReportFile } from "./output-file.js";
 import { OUTPUT_FORMATS, Report, reportFile, type OutputFormat, type ReportOptions, type ReportText } from "./output.js";
 import { ProgressBar } from "./progress.js";
@@ -227,10 +228,23 @@ export async function main(argv: string[]): Promise<number> {
     }
     return options;
   };
+  // Globals other files of the run read by name (`.defs["x"]`): NVO002 keeps them (set after discovery).
+  let readElsewhere: string[] = [];
+  const withReadElsewhere = new WeakMap<ProcessOptions, ProcessOptions>();
+  const keepReadElsewhere = (options: ProcessOptions): ProcessOptions => {
+    if (readElsewhere.length === 0) return options;
+    let kept = withReadElsewhere.get(options);
+    if (!kept) {
+      const configured = (options.ruleOptions?.NVO002?.keep as string[] | undefined) ?? [];
+      const ruleOptions = { ...options.ruleOptions, NVO002: { ...options.ruleOptions?.NVO002, keep: [...new Set([...configured, ...readElsewhere])] } };
+      withReadElsewhere.set(options, (kept = { ...options, ruleOptions }));
+    }
+    return kept;
+  };
   const optionsFor = (path: string): ProcessOptions => {
     const base = optionsForConfig(configs.forFile(path));
     const ignored = configs.perFileIgnores(path);
-    return ignored.length > 0 ? { ...base, select: base.select.filter((code) => !matchesAnySelector(code, ignored)) } : base;
+    return keepReadElsewhere(ignored.length > 0 ? { ...base, select: base.select.filter((code) => !matchesAnySelector(code, ignored)) } : base);
   };
 
   // Configuration errors stop the run before any file is read: the configurations governing
@@ -282,6 +296,7 @@ export async function main(argv: string[]): Promise<number> {
     });
     // Every file's configuration, loaded before the first file is touched.
     for (const file of discovery.files) optionsFor(file);
+    readElsewhere = namesReadThroughDefs(discovery.files).sort();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`nvmarimo-fix: ${error.message}\n`);

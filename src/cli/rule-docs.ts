@@ -24,7 +24,7 @@ export function explainRule(rule: Rule): string {
 function ruleDocs(rule: Rule): string {
   const options = rule.options ?? [];
   if (options.length === 0) return rule.docs.trim();
-  const items = options.map((o) => `- \`${o.name}\` (${o.expected}, default \`${String(o.defaultValue)}\`): ${o.description}`);
+  const items = options.map((o) => `- \`${o.name}\` (${o.expected}, default \`${Array.isArray(o.defaultValue) ? JSON.stringify(o.defaultValue) : String(o.defaultValue)}\`): ${o.description}`);
   return `${rule.docs.trim()}\n\n## Options\nSet under \`[tool.nvmarimo-fix.rules.${rule.code}]\` in \`pyproject.toml\`:\n\n${items.join("\n")}`;
 }
 

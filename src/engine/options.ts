@@ -22,6 +22,17 @@ export function integerOption(spec: { name: string; description: string; minimum
   };
 }
 
+export interface StringListOption extends RuleOption {
+  readonly defaultValue: readonly string[];
+  read(value: unknown): readonly string[];
+}
+
+/** A list of strings, empty by default. */
+export function stringListOption(spec: { name: string; description: string }): StringListOption {
+  const accepts = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === "string");
+  return { name: spec.name, description: spec.description, expected: "a list of strings", defaultValue: [], accepts, read: (value) => (accepts(value) ? value : []) };
+}
+
 /** "takes: a, b" or "takes no options", to follow a rule code in a message. */
 function optionsTaken(rule: Rule): string {
   const names = (rule.options ?? []).map((o) => o.name);

@@ -41,7 +41,7 @@ export interface RuleOption {
   /** What a valid value is, completing "must be ...", e.g. `a positive integer`. */
   readonly expected: string;
   /** The value the rule uses when the option is not set. */
-  readonly defaultValue: number | string | boolean;
+  readonly defaultValue: number | string | boolean | readonly string[];
   /** Whether a value (from TOML or the API) is a valid setting. */
   accepts(value: unknown): boolean;
 }

@@ -1,3 +1,4 @@
+import { stringListOption } from "../engine/options.js";
 import { defineRule, type Edit, type Fix } from "../engine/types.js";
 import type { Cell, Notebook } from "../notebook/model.js";
 import { PYTHON_BUILTINS } from "../notebook/builtins.js";
@@ -74,10 +75,12 @@ Safe: no other cell reads the name, and the cell itself uses the new name consis
 only change is that marimo deletes the value when the cell finishes (unless a function of the
 cell still refers to it), which is the point.
 
-One reader this rule cannot see: another notebook that embeds this one (\`result = await
-app.embed()\`, then \`result.defs["name"]\`) or runs it (\`app.run()\` returns its definitions)
-reads its globals by name, from another file. Leave such notebooks to a \`per-file-ignores\`
-entry for NVO002 (or \`# nvmarimo: ignore-file[NVO002]\` in them).
+Another notebook that embeds this one (\`result = await app.embed()\`, then
+\`result.defs["name"]\`) or runs it (\`app.run()\` returns its definitions) reads its globals by
+name, from another file. The command line finds those reads in the files of its run
+(\`.defs["name"]\`, \`.defs['name']\`, \`.defs.get("name")\`) and never renames a global of that
+name in any notebook of the run; the \`keep\` option lists more (an embedding notebook outside
+the run, or the API).
 `;
 
 /** Right-hand sides that make a UI element or reactive state, which must stay global. */
@@ -97,6 +100,13 @@ const DYNAMIC_NAMESPACE = /\b(?:locals|globals|vars|eval|exec)\s*\(|\bimport\s*\
 const RISKY = /\b(?:class|match|global)\b|\bimport[ \t]+[^\n]*\./;
 
 
+/** Names read from outside the notebook: never reported. The CLI adds those a run's files read. */
+const KEEP = stringListOption({
+  name: "keep",
+  description:
+    "Global names other files read by name (`result.defs[\"name\"]` after `app.embed()` or `app.run()`): never reported or renamed. The command line adds every name the files of its run read that way.",
+});
+
 export const unusedGlobal = defineRule({
   code: "NVO002",
   name: "unused-global",
@@ -105,8 +115,10 @@ export const unusedGlobal = defineRule({
   fix: "safe",
   summary: "Global defined by a cell that no other cell reads (make it private with `_`)",
   docs,
+  options: [KEEP],
   check(context) {
     const { notebook } = context;
+    const keep = KEEP.read(context.options.keep);
     const globals = cellGlobals(notebook);
     if (globals.bindings.length === 0) return;
     const words = wordIndex(notebook);
@@ -132,6 +144,8 @@ export const unusedGlobal = defineRule({
       // pytest (and marimo's pytest integration) collects functions named `test*`: no other
       // cell reads them, and a private name would silently stop them from running.
       if (b.kind === "function" && b.name.startsWith("test")) continue;
+      // Read by another notebook that embeds or runs this one.
+      if (keep.length > 0 && keep.includes(b.name)) continue;
       unused.push({ binding: b, all: entry.bindings });
     }
     if (unused.length === 0) return;

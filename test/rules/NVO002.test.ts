@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { lintSource } from "../../src/index.js";
+import { notebook } from "../helpers/notebooks.js";
 
 const CODE = "NVO002";
 const DIR = `testfixtures/${CODE}`;
@@ -77,5 +78,16 @@ describe(CODE, () => {
   it("never reports imports", () => {
     const source = readFileSync("testfixtures/NVE001/cpu-training-tiny.input.py", "utf8");
     expect(lintSource(source, { select: [CODE] }).diagnostics.map((d) => d.message)).not.toContainEqual(expect.stringContaining("`mo`"));
+  });
+});
+
+describe(`${CODE} and other notebooks`, () => {
+  const middle = notebook(["x = 1\ny = 2\nx_plus_y = x + y"]);
+
+  it("the keep option lists names read from elsewhere: never reported", () => {
+    const codes = (options: Record<string, unknown>) => lintSource(middle, { select: [CODE], ruleOptions: { NVO002: options } }).diagnostics.map((d) => d.message.split("`")[1]);
+    expect(codes({})).toEqual(["x", "y", "x_plus_y"]);
+    expect(codes({ keep: ["x_plus_y"] })).toEqual(["x", "y"]);
+    expect(() => lintSource(middle, { select: [CODE], ruleOptions: { NVO002: { keep: "x_plus_y" } } })).toThrow(/must be a list of strings/);
   });
 });
