@@ -45,7 +45,11 @@ chained on the load (\`.to(device)\`, \`.cuda()\`) is split off after the block,
 CPU tensors and the move runs on every execution. Lines inside multi-line strings are not
 re-indented.
 
-No fix is offered for a load that is not assigned (\`model.load_state_dict(torch.load(path))\`,
+No fix is offered for a load that should not be pickled: one with \`device_map=\` (accelerate puts
+the model on the GPU), a quantized one (\`quantization_config=\`, \`load_in_4bit=\`,
+\`load_in_8bit=\`), Unsloth's \`FastLanguageModel.from_pretrained\` (it patches transformers as it
+loads). A \`streaming=True\` data set is a lazy handle that loads at once: it is not reported.
+No fix is offered either for a load that is not assigned (\`model.load_state_dict(torch.load(path))\`,
 the cell's trailing display expression), a load inside a loop or \`try\` (marimo only accepts
 cache blocks at the top level of a cell, or nested in \`if\`/\`with\`), a load nested in another
 call, one in the setup cell, or one inside a function (decorate the function with
@@ -99,7 +103,16 @@ export const uncachedModelLoad = defineRule({
         continue;
       }
       if (where.opaque) continue;
+      if (isStreaming(call)) continue;
       const message = `${what} loads again every time this cell runs: wrap it in \`with mo.persistent_cache(name=...)\` so the result is restored from disk`;
+      const onDevice = notPicklable(call);
+      if (onDevice) {
+        context.report({
+          node: call,
+          message: `${what} loads again every time this cell runs; ${onDevice}, so not through \`mo.persistent_cache\`'s pickles: load it in a function decorated with \`@mo.cache\` (kept in memory while the notebook runs)`,
+        });
+        continue;
+      }
       const statement = statementOf(call);
       const reason = statement ? whyNotWrappable(context, cell, call, statement) : "not a statement";
       if (reason) {
@@ -112,6 +125,25 @@ export const uncachedModelLoad = defineRule({
     }
   },
 });
+
+/**
+ * Why the loaded object should not go through a pickle on disk, when it should not: a model that
+ * accelerate places on devices itself or that is quantized lives on the GPU (the cache must hold
+ * CPU tensors, and gigabytes of them); Unsloth's loader patches transformers as it loads, which
+ * a cache hit would skip.
+ */
+function notPicklable(call: PyNode): string | undefined {
+  const args = call.field("arguments")?.text() ?? "";
+  if (/\b(?:quantization_config|load_in_4bit|load_in_8bit)\s*=/.test(args)) return "a quantized model lives on the GPU";
+  if (/\bdevice_map\s*=/.test(args)) return "`device_map=` places the model on the GPU as it loads";
+  if (/\bFastLanguageModel\b|\bFastVisionModel\b/.test(calleeText(call))) return "Unsloth's loader patches transformers as it loads (a cache hit would skip that)";
+  return undefined;
+}
+
+/** `load_dataset(..., streaming=True)`: a lazy handle that loads at once, nothing to cache. */
+function isStreaming(call: PyNode): boolean {
+  return /\bstreaming\s*=\s*True\b/.test(call.field("arguments")?.text() ?? "");
+}
 
 /** Calls that load weights or data sets, under the names the notebook imported. */
 function loadMatcher(notebook: Notebook): Matcher {
@@ -254,7 +286,9 @@ function groupFix(context: RuleContext, cell: Cell, statement: PyNode, groups: M
     const assignment = assignmentOf(s);
     if (!assignment || !assignsNamesOnly(assignment) || !ownsLines(context.notebook.source, s)) return undefined;
     const call = s.findAll(matcher).find((c) => isLoadChain(assignment.field("right"), c));
-    return call ? { statement: s, assignment, call } : undefined;
+    // A load that must not be pickled, or a streaming data set, ends the group.
+    if (!call || notPicklable(call) !== undefined || isStreaming(call)) return undefined;
+    return { statement: s, assignment, call };
   };
   let first = index;
   while (first > 0 && memberAt(first - 1)) first--;

@@ -14,6 +14,12 @@ function diagnostics(fixture: string): string[] {
 }
 
 describe("NVP006 uncached-model-load", () => {
+  it("does not pickle a model on the GPU (device_map=, quantized) and leaves streaming data sets alone", () => {
+    expect(diagnostics("gpu-placed-quantized-and-streaming-loads")).toEqual(["NVP006:29:no-fix", "NVP006:30:no-fix", "NVP006:33:fix"]);
+    const [quantized] = lint("gpu-placed-quantized-and-streaming-loads");
+    expect(quantized?.message).toContain("a quantized model lives on the GPU, so not through `mo.persistent_cache`'s pickles: load it in a function decorated with `@mo.cache`");
+  });
+
   it("does not wrap the displayed value, a side-effect load, or a load inside `try`", () => {
     expect(diagnostics("unassigned-loads-not-fixed")).toEqual(["NVP006:18:fix", "NVP006:24:no-fix", "NVP006:31:no-fix", "NVP006:33:no-fix"]);
   });
