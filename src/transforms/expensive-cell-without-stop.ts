@@ -12,7 +12,7 @@ import { workNames } from "./lib/work-names.js";
 const docs = `
 ## What it does
 Finds cells that do expensive work every time they run, without a \`mo.stop\` gate: training
-loops (\`for epoch in ...\`, loops calling \`.backward()\` or \`optimizer.step()\`,
+loops (\`for epoch in ...\` whose body trains, loops calling \`.backward()\` or \`optimizer.step()\`,
 \`trainer.train()\`), \`.fit(\` (not on scalers, encoders and other cheap preprocessing), model
 downloads (\`from_pretrained(\`, \`hf_hub_download(\`, \`snapshot_download(\`, \`torch.hub.load(\`,
 \`transformers.pipeline(\`, \`download=True\`), \`pip install\` through \`subprocess\` or
@@ -22,8 +22,10 @@ comprehension, \`for step in range(num_inference_steps)\`). Calls to functions t
 
 A cell is left alone when it already calls \`mo.stop\`, when the work sits inside
 \`if form.value:\` for a \`mo.ui.form\` (a form only submits on a click), or inside an \`if\`
-whose condition reads a button through a variable of the cell (\`run = regenerate.value or not
-cached\`, then \`if run:\`: the author's own click logic), when it is below a gate (next
+whose condition reads a button through a variable (\`run = regenerate.value or not cached\`,
+then \`if run:\`, in the cell or in another cell: the author's own click logic), inside
+\`if <button>.value:\` when every name the cells below read from the cell is set before the \`if\`
+(\`results = None\`: they already handle the state before a click), when it is below a gate (next
 paragraphs), when the work is only inside a function the cell never calls, and in
 \`disabled=True\` cells.
 
@@ -373,23 +375,27 @@ interface IfGate {
 
 const VALUE_READ = /(?<![\w.])([A-Za-z_]\w*)\.value\b/g;
 
-/** The elements whose `.value` a condition reads, itself or through variables assigned in the cell. */
-function valueReads(condition: string, text: string): { names: string[]; indirect: boolean } {
+/**
+ * The elements whose `.value` a condition reads, itself or through variables: assigned in the
+ * cell, or (`elsewhere`) a global another cell assigns (`train_clicked = bool(train.value) or
+ * script_mode` in one cell, `if train_clicked:` in the next).
+ */
+function valueReads(condition: string, text: string, elsewhere?: (variable: string) => string | undefined): { names: string[]; indirect: boolean } {
   const names = [...condition.matchAll(VALUE_READ)].map((m) => m[1]!);
   if (names.length > 0) return { names, indirect: false };
   const through: string[] = [];
   for (const [, variable] of condition.matchAll(/(?<![\w.])([A-Za-z_]\w*)(?![\w(.])/g)) {
-    const assigned = new RegExp(`^[ \\t]*${variable}[ \\t]*=(?!=)([^\\n]*)`, "m").exec(text);
-    if (assigned) for (const m of assigned[1]!.matchAll(VALUE_READ)) through.push(m[1]!);
+    const assigned = new RegExp(`^[ \\t]*${variable}[ \\t]*=(?!=)([^\\n]*)`, "m").exec(text)?.[1] ?? elsewhere?.(variable!);
+    if (assigned) for (const m of assigned.matchAll(VALUE_READ)) through.push(m[1]!);
   }
   return { names: through, indirect: true };
 }
 
 /** The `if X.value:` blocks (outermost first) whose true branch holds `node`. */
-function ifGatesAround(node: PyNode, cell: Cell, text: string): IfGate[] {
+function ifGatesAround(node: PyNode, cell: Cell, text: string, elsewhere?: (variable: string) => string | undefined): IfGate[] {
   const gates: IfGate[] = [];
-  // A gate's condition reads `<name>.value`.
-  if (!text.includes(".value")) return gates;
+  // A gate's condition reads `<name>.value`, in the cell or through another cell's variable.
+  if (!text.includes(".value") && !elsewhere) return gates;
   let child = node;
   for (const ancestor of node.ancestors()) {
     if (ancestor.kind() === "function_definition" && startOf(ancestor) === cell.signatureStart) break;
@@ -397,7 +403,7 @@ function ifGatesAround(node: PyNode, cell: Cell, text: string): IfGate[] {
     if (kind === "if_statement" || kind === "elif_clause") {
       const consequence = ancestor.field("consequence");
       if (consequence && startOf(consequence) === startOf(child) && endOf(consequence) === endOf(child)) {
-        const { names, indirect } = valueReads(ancestor.field("condition")?.text() ?? "", text);
+        const { names, indirect } = valueReads(ancestor.field("condition")?.text() ?? "", text, elsewhere);
         if (names.length > 0) gates.unshift({ node: ancestor, names, indirect });
       }
     }
@@ -573,7 +579,8 @@ function checkCell(context: RuleContext, flow: () => Dataflow, kindOf: (name: st
   const buttonGated: Array<{ work: ExpensiveWork; gates: IfGate[] }> = [];
   for (const work of works) {
     // Only buttons and forms make a click gate; `if checkbox.value:` is a setting, not a gate.
-    const gates = ifGatesAround(work.node, cell, cellText(notebook, cell)).filter((g) => g.names.some((n) => kindOf(n) !== "other"));
+    const elsewhere = (variable: string) => definitionOf(variable, notebook, flow());
+    const gates = ifGatesAround(work.node, cell, cellText(notebook, cell), elsewhere).filter((g) => g.names.some((n) => kindOf(n) !== "other"));
     if (gates.length === 0) ungated.push(work);
     else if (!gates.some((g) => g.indirect || g.names.some((n) => kindOf(n) === "form"))) buttonGated.push({ work, gates });
   }
@@ -583,7 +590,26 @@ function checkCell(context: RuleContext, flow: () => Dataflow, kindOf: (name: st
   const gated = buttonGated[0];
   if (!gated) return false; // Everything runs only after a form is submitted.
   const sameGate = buttonGated.every((g) => startOf(g.gates[0]!.node) === startOf(gated.gates[0]!.node));
+  if (sameGate && handlesNoClick(notebook, flow(), cell, gated.gates[0]!.node)) return false;
   return reportIfGate(context, marimo, flow, state, cell, gated.work, gated.gates, sameGate) && !suppressed(context, state, cell, gated.work.node);
+}
+
+/**
+ * Whether an `if <button>.value:` gate already gives the cells below what they read when there
+ * was no click: every name other cells read from this cell is assigned at the cell's top level
+ * before the `if` (`results = None`, then `if train.value: ... results = ...`), so they run with
+ * that value, as the author meant (`if results is None: mo.md("Click to begin")`). A `mo.stop`
+ * would leave that code dead. (With no reader below, the `if` becomes a `mo.stop` as usual.)
+ */
+function handlesNoClick(notebook: Notebook, flow: Dataflow, cell: Cell, gate: PyNode): boolean {
+  const before = cell.statements.filter((statement) => endOf(statement) <= startOf(gate));
+  const assignedBefore = new Set<string>();
+  for (const statement of before) {
+    const assigned = /^([A-Za-z_]\w*)\s*(?::[^=\n]+)?=(?!=)/.exec(notebook.source.slice(startOf(statement), endOf(statement)));
+    if (assigned) assignedBefore.add(assigned[1]!);
+  }
+  const read = flow.returns(cell);
+  return read.length > 0 && read.every((name) => assignedBefore.has(name));
 }
 
 /** Whether a comment suppresses the diagnostic at `node` (then its fix is never applied). */

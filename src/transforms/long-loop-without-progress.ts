@@ -5,6 +5,7 @@ import type { Rule } from "@ast-grep/napi";
 import { endOf, startOf, type Matcher, type PyNode } from "../notebook/python.js";
 import { indentationAt, lineEndOf, lineStartOf } from "../notebook/text.js";
 import { cellsAt, findAllInCells, lineMatches } from "./lib/candidate-cells.js";
+import { loopBodyTrains } from "./lib/epoch-loops.js";
 import { marimoAt } from "./lib/marimo-access.js";
 
 const docs = `
@@ -155,15 +156,6 @@ function candidateOffsets(source: string): number[] {
   return offsets;
 }
 
-/**
- * What an epoch loop's body does when it trains or evaluates: a backward pass, an optimizer or
- * scheduler step, a model or loss, a loop over batches, or a call whose name says it trains,
- * fits, evaluates or runs an epoch. A loop over "epochs" that only summarises stored histories
- * (`for e in range(run["epochs"]): means.append(np.mean(history[e]))`) does none of these.
- */
-const EPOCH_WORK =
-  /\.backward\s*\(|\.step\s*\(|zero_grad|optimi[sz]er|\bloss|\bmodel|\bnet\b|loader|batch|\b\w*(?:train|fit|evaluat|valid|epoch|predict|infer|forward|update|run|step|learn|optimi[sz]e)\w*\s*\(/i;
-
 /** A long loop, with what the checks and the report read of it (each read once). */
 function classify(node: PyNode): LongLoop | undefined {
   const isFor = node.kind() !== "while_statement";
@@ -171,14 +163,8 @@ function classify(node: PyNode): LongLoop | undefined {
   const kind = isFor ? classifyText("for", node.field("left")?.text() ?? "", head) : classifyText("while", "", head);
   if (!kind) return undefined;
   const text = node.text();
-  if (kind === "epoch" && !EPOCH_WORK.test(loopBody(node, text))) return undefined;
+  if (kind === "epoch" && !loopBodyTrains(node, text)) return undefined;
   return { node, kind, isFor, head, start: startOf(node), text, isAsync: text.startsWith("async") };
-}
-
-/** The text of a loop's body (and `else`), without its header. */
-function loopBody(node: PyNode, text: string): string {
-  const body = node.field("body");
-  return body ? text.slice(startOf(body) - startOf(node)) : text;
 }
 
 function classifyText(loop: "for" | "while", target: string, iterable: string): LoopKind | undefined {

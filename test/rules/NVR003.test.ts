@@ -14,6 +14,27 @@ function diagnostics(source: string): string[] {
   return lintSource(source, { select: ["NVR003"] }).diagnostics.map((d) => `${d.line}${d.fix ? " fix" : ""}`);
 }
 
+describe("NVR003 and the author's own click logic", () => {
+  const source = read("author-click-logic-across-cells-no-change.input.py");
+
+  it("a loop over settings named epochs is not training; a cell gated by a click variable of another cell, with results set before its if, is left alone", () => {
+    expect(diagnostics(source)).toEqual([]);
+  });
+
+  it("the click variable of another cell alone is enough (the settings loop no longer gates the cells below)", () => {
+    const withoutSettingsLoop = source.replace(/    for _name, _target in [^\n]*\n(?:        [^\n]*\n)+/, "");
+    expect(withoutSettingsLoop).not.toContain("for _name");
+    expect(diagnostics(withoutSettingsLoop)).toEqual([]);
+  });
+
+  it("an if on the button itself is left alone when what the cells below read is set before it; else it becomes a mo.stop", () => {
+    const direct = source.replace("if train_clicked:", "if train_button.value:").replace("def _(settings, torch, train_clicked):", "def _(settings, torch, train_button):");
+    expect(diagnostics(direct)).toEqual([]);
+    const notSetBefore = direct.replace("    results = None\n", "");
+    expect(diagnostics(notSetBefore)).toEqual(["43 fix"]);
+  });
+});
+
 describe("NVR003 cells below a gate", () => {
   it.each([
     // Below a gate this run adds: only the model cell.

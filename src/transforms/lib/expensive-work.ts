@@ -11,6 +11,7 @@
 // and a caller's loop (`for b in loader: train_step(b)` with `.backward()` in `train_step`).
 import type { Cell, Notebook } from "../../notebook/model.js";
 import { endOf, startOf, type Matcher, type PyNode } from "../../notebook/python.js";
+import { loopBodyTrains } from "./epoch-loops.js";
 import { importsModule } from "./imports.js";
 import { loopHeaderMayMatch, mayFollowDot, mayOpenCall, mayPrecede, offsetsWhere } from "./nvp-helpers.js";
 import { keepShape } from "../../notebook/shapes.js";
@@ -487,6 +488,8 @@ class Analysis {
       const left = loop.left ?? "";
       const right = loop.right ?? "";
       if (/epoch/i.test(left) || /epoch/i.test(right)) {
+        // A loop over epochs that summarises histories or parses settings is not training.
+        if (!loopBodyTrains(node)) return undefined;
         return { node, kind: "training", detail: `a \`for ${left} in ...\` training loop` };
       }
       return { node, kind: "generation", detail: `a \`for ${left} in ...\` denoising loop` };
