@@ -2,7 +2,7 @@ import { replaceRange } from "../engine/edits.js";
 import { defineRule, type RuleContext, type TextEdit } from "../engine/types.js";
 import { byCodePoint } from "../notebook/dataflow.js";
 import type { Notebook } from "../notebook/model.js";
-import type { Matcher, PyNode } from "../notebook/python.js";
+import { startOf, type Matcher, type PyNode } from "../notebook/python.js";
 import { parse as parseToml } from "smol-toml";
 import { importsOf } from "./lib/imports.js";
 import { moduleOrigin, normalizeDistribution } from "./lib/missing-dependency-metadata-packages.js";
@@ -13,7 +13,9 @@ Checks that the notebook declares its dependencies in a PEP 723 \`# /// script\`
 the block's \`dependencies\` list every third-party package the notebook imports (\`cv2\` is
 satisfied by \`opencv-python\` or \`opencv-python-headless\`, \`sklearn\` by \`scikit-learn\`,
 \`cudf\` by \`cudf-cu12\`, ...). Imports guarded by \`try: ... except ImportError\` are optional and
-need not be listed.
+need not be listed, and so are imports behind the flag such a handler clears
+(\`except ImportError: CUGRAPH_AVAILABLE = False\`, then \`if CUGRAPH_AVAILABLE:\` around the
+import, or \`if not CUGRAPH_AVAILABLE: return\` before it in the same function).
 
 ## Why is this bad?
 Without the block nobody can recreate the environment the notebook was written in: \`uv run
@@ -85,6 +87,33 @@ const OPTIONAL_IMPORT: Matcher = {
     },
   },
 };
+/** `except ImportError:` (or `ModuleNotFoundError`) and, on the next line, `NAME = False`. */
+const FLAG_CLEARED = /^[ \t]*except\b[^:\n]*\b(?:ImportError|ModuleNotFoundError)\b[^:\n]*:[ \t]*(?:#[^\n]*)?\n[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*False\b/gm;
+
+/** Names an `except ImportError:` handler sets to `False`: `CUGRAPH_AVAILABLE = False`. */
+function availabilityFlags(source: string): string[] {
+  return [...new Set([...source.matchAll(FLAG_CLEARED)].map((m) => m[1]!))];
+}
+
+/**
+ * Whether an import runs only when an availability flag is set: inside \`if FLAG:\` (or an
+ * \`if\` whose condition reads it), or in a function that returns early on \`if not FLAG:\`
+ * before it (cuGraph's helpers: \`if not CUGRAPH_AVAILABLE: return None, None\`, then
+ * \`import cudf\`). Such an import is as optional as the one the flag guards.
+ */
+function behindFlag(node: PyNode, flags: readonly string[]): boolean {
+  const reads = (text: string) => flags.some((flag) => new RegExp(`(?<![\\w.])${flag}(?!\\w)`).test(text));
+  for (const ancestor of node.ancestors()) {
+    const kind = ancestor.kind();
+    if (kind === "if_statement" && reads(ancestor.field("condition")?.text() ?? "")) return true;
+    if (kind === "function_definition") {
+      const before = ancestor.text().slice(0, startOf(node) - startOf(ancestor));
+      return flags.some((flag) => new RegExp(`\\bif[ \\t]+not[ \\t]+${flag}[ \\t]*:[^\\n]*\\n?[ \\t]*(?:return|raise)\\b`).test(before));
+    }
+  }
+  return false;
+}
+
 const CODING_LINE = /^[ \t\f]*#.*?coding[:=][ \t]*[-\w.]+/;
 const REQUIRES_PYTHON = ">=3.11";
 /** Python 3.12 syntax (PEP 695): `type` aliases and type parameters of a `def` or `class`. */
@@ -171,15 +200,14 @@ export const missingDependencyMetadata = defineRule({
 
 function collectDependencies(notebook: Notebook): Dependencies {
   const imports = importsOf(notebook);
-  const optional = new Set(
-    imports.length > 0 && /ImportError|ModuleNotFoundError/.test(notebook.source)
-      ? notebook.root.root().findAll(OPTIONAL_IMPORT).map((n) => n.range().start.index)
-      : [],
-  );
+  const guarded = imports.length > 0 && /ImportError|ModuleNotFoundError/.test(notebook.source);
+  const optional = new Set(guarded ? notebook.root.root().findAll(OPTIONAL_IMPORT).map((n) => n.range().start.index) : []);
+  const flags = guarded ? availabilityFlags(notebook.source) : [];
   const required = new Map<string, readonly string[]>([["marimo", ["marimo"]]]);
   const unknown = new Set<string>();
   for (const imported of imports) {
     if (optional.has(imported.node.range().start.index)) continue;
+    if (flags.length > 0 && behindFlag(imported.node, flags)) continue;
     const module = imported.attribute !== undefined ? `${imported.module}.${imported.attribute}` : imported.module;
     const origin = moduleOrigin(module);
     if (origin.kind === "known") required.set(origin.distributions[0]!, origin.distributions);

@@ -2,6 +2,7 @@
 // the package-name knowledge.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { notebook } from "../helpers/notebooks.js";
 import { fixSource, lintSource } from "../../src/index.js";
 import { moduleOrigin } from "../../src/transforms/lib/missing-dependency-metadata-packages.js";
 
@@ -45,6 +46,21 @@ describe("NVS003 missing-dependency-metadata", () => {
     const source = readFileSync("testfixtures/NVS003/cpu-setup-cell-shebang-and-docstring.input.py", "utf8");
     const lines = fixSource(source, { select: ["NVS003"] }).output.split("\n");
     expect(lines.slice(0, 4)).toEqual(["#!/usr/bin/env python3", "# -*- coding: utf-8 -*-", "# /// script", '# requires-python = ">=3.11"']);
+  });
+
+  it("leaves out imports behind an availability flag that an except ImportError clears", () => {
+    const source = notebook([
+      "try:\n    import cugraph\n    CUGRAPH_AVAILABLE = True\nexcept ImportError:\n    CUGRAPH_AVAILABLE = False",
+      "import numpy as np\n\ndef pagerank(edges):\n    if not CUGRAPH_AVAILABLE:\n        return None\n    import cudf\n    return cudf.from_pandas(edges)\n\nif CUGRAPH_AVAILABLE:\n    import cuml",
+    ]);
+    const block = fixSource(source, { select: ["NVS003"] }).output.split("# ///")[1] ?? "";
+    expect(block).toContain('"numpy"');
+    expect(block).not.toMatch(/cudf|cugraph|cuml/);
+    // The same import without the flag is a dependency.
+    const unguarded = source.replace(/ *if not CUGRAPH_AVAILABLE:\n *return None\n/, "");
+    expect(unguarded).not.toContain("if not CUGRAPH_AVAILABLE");
+    const plain = fixSource(unguarded, { select: ["NVS003"] }).output.split("# ///")[1] ?? "";
+    expect(plain).toContain('"cudf-cu12"');
   });
 
   // Python 3.12 syntax cannot be a fixture: the fixture test parses outputs with the venv's 3.11.
