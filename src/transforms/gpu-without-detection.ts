@@ -114,6 +114,10 @@ string type), \`@app.function\` bodies and the setup cell (they cannot read a ce
 \`device\`), cells the detection cell itself depends on (that would be a cycle), and code in a
 function that binds its own \`device\`.
 
+When no device can be routed (the GPU is used only in \`@app.function\` bodies, the setup cell or
+calls such as \`torch.cuda.synchronize()\`), the cell is still inserted, to show the GPU, and its
+docstring says that the GPU code does not wait for it.
+
 Reported without a fix: notebooks that use only RAPIDS/CuPy and never import torch (check with
 \`cupy.cuda.is_available()\` in a cell that defines the flag the GPU cells read), and notebooks
 where \`mo\` names something other than marimo.
@@ -198,14 +202,21 @@ function buildFix(context: RuleContext, flow: Dataflow, facts: GpuFacts): { desc
   }
 
   const placement = placeAfterImports(notebook, importCells);
-  edits.unshift(insertCell(placement.anchor, placement.where, detectionCode(torch, mo, device, importTorch).join("\n")));
+  edits.unshift(insertCell(placement.anchor, placement.where, detectionCode(torch, mo, device, importTorch, routed > 0).join("\n")));
   const via = routed === 0 ? "" : ` and route ${routed} CUDA device${routed === 1 ? "" : "s"} through it`;
   return { description: `Insert a GPU detection cell defining \`${device}\`${via}`, edits };
 }
 
-function detectionCode(torch: string, mo: string, device: string, importTorch: boolean): string[] {
+/**
+ * `routed`: some cell's device now goes through the new `device`, so the GPU cells depend on the
+ * check. When none does (the GPU is used only in `@app.function` bodies, the setup cell or calls
+ * such as `torch.cuda.synchronize()`), the cell still shows the GPU but says nothing waits on it.
+ */
+function detectionCode(torch: string, mo: string, device: string, importTorch: boolean, routed: boolean): string[] {
   return [
-    `"""GPU detection and validation: every GPU cell depends on \`${device}\`."""`,
+    routed
+      ? `"""GPU detection and validation: every GPU cell depends on \`${device}\`."""`
+      : `"""GPU detection and validation. The GPU code (in functions or the setup cell) does not read \`${device}\`: it runs without this check."""`,
     ...(importTorch ? ["import torch", ""] : []),
     `${mo}.stop(`,
     `    not ${torch}.cuda.is_available(),`,

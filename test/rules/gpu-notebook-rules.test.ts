@@ -24,6 +24,15 @@ describe("NVG001 gpu-without-detection", () => {
     const [d] = lintSource(read("testfixtures/NVG001/check-in-cell-that-defines-nothing.input.py"), { select: ["NVG001"] }).diagnostics;
     expect(d?.message).toContain("line 17 is in a cell that defines nothing");
   });
+
+  it("when the GPU is used only in @app.function code, the inserted cell does not claim that GPU cells depend on it", () => {
+    const source = read("testfixtures/NVG001/gpu-only-in-app-function.input.py");
+    expect(lines(source, "NVG001")).toEqual(["NVG001:14"]);
+    const output = fixSource(source, { select: ["NVG001"], unsafeFixes: true }).output;
+    expect(output).toContain("The GPU code (in functions or the setup cell) does not read `device`: it runs without this check.");
+    expect(output).not.toContain("every GPU cell depends on");
+    expect(read("testfixtures/NVG001/cuda-devices-routed.output.py")).toContain("every GPU cell depends on `device`");
+  });
 });
 
 describe("NVG002 no-memory-monitor", () => {
