@@ -65,8 +65,10 @@ Inserts a docstring skeleton in the guide's format right before the first statem
 - a placeholder for the 2-3 sentence description;
 - **Features**, listing the notebook's \`mo.ui\` controls by label;
 - **Requirements**: GPU memory, compute capability and CUDA lines when the notebook imports a
-  GPU library (\`torch\`, \`cupy\`, \`cudf\`, \`tensorflow\`, \`jax\`, ...) or mentions CUDA, and the
-  third-party libraries it imports;
+  library that only runs on an NVIDIA GPU (\`cupy\`, \`cudf\`, \`tensorrt\`, \`vllm\`, ...) or its code
+  (not its prose) uses CUDA or a device (\`torch.cuda\`, \`"cuda"\`, \`.to(device)\`): PyTorch alone
+  runs on a CPU too. Then the third-party libraries it imports that PyPI provides (a module it
+  does not know, such as a file next to the notebook, is left out);
 - **Tested configurations**, **Author** and **Date**.
 
 Whatever only a human knows (the description, VRAM, versions, hardware, author, date) is left

@@ -1,5 +1,6 @@
 // NVD001: the exact diagnostics (line:column, "fix" when one is offered) of every fixture.
 import { readdirSync, readFileSync } from "node:fs";
+import { notebook } from "../helpers/notebooks.js";
 import { describe, expect, it } from "vitest";
 import { fixSource, lintSource } from "../../src/index.js";
 
@@ -75,5 +76,18 @@ describe(CODE, () => {
     const remaining = lintSource(output, { select: ["NVD002"] }).diagnostics;
     expect(remaining.map((d) => [d.code, d.fix === undefined])).toEqual([["NVD002", true]]);
     expect(remaining[0]!.message).toContain("placeholders");
+  });
+});
+
+describe("NVD001 requirements", () => {
+  it("writes GPU lines only for code that uses CUDA or a GPU-only library, and lists installable libraries, not local modules", () => {
+    const cpu = notebook(["import torch\nimport numpy as np\nfrom tokenizer import encode\nx = torch.zeros(3)"]);
+    const requirements = (source: string) => /Requirements:\n((?:- .*\n)+)/.exec(fixSource(source, { select: ["NVD001"], unsafeFixes: true }).output)?.[1] ?? "";
+    expect(requirements(cpu)).not.toMatch(/VRAM|CUDA/);
+    expect(requirements(cpu)).toContain("- PyTorch, NumPy\n");
+    expect(requirements(cpu)).not.toContain("tokenizer");
+    // In a string only, CUDA is prose; in the code, it is a requirement.
+    expect(requirements(cpu.replace("x = torch.zeros(3)", 'x = torch.zeros(3)\n    note = "runs faster with CUDA"'))).not.toMatch(/VRAM/);
+    expect(requirements(cpu.replace("x = torch.zeros(3)", "x = torch.zeros(3, device='cuda' if torch.cuda.is_available() else 'cpu')"))).toMatch(/VRAM/);
   });
 });

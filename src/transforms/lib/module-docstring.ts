@@ -5,7 +5,10 @@
 // statement); only when the first statement is a string literal is the tree asked for its node.
 import type { Notebook } from "../../notebook/model.js";
 import { endOf, startOf, type Matcher, type PyNode } from "../../notebook/python.js";
+import { blankStringsAndComments } from "./cell-globals.js";
+import { mentionsGpu } from "./gpu-notebook.js";
 import { importsOf } from "./imports.js";
+import { moduleOrigin } from "./missing-dependency-metadata-packages.js";
 
 export interface ModuleDocstring {
   /** The string node (`string` or `concatenated_string`). */
@@ -143,17 +146,23 @@ function sectionOf(line: string): string | undefined {
 
 // --- what the skeleton says ------------------------------------------------------------------
 
-/** Libraries whose import makes a notebook a GPU notebook. */
-const GPU_MODULES = new Set([
-  "torch", "torchvision", "torchaudio", "tensorflow", "jax", "jaxlib", "cupy", "cudf", "cuml", "cugraph",
-  "cuspatial", "cucim", "cuxfilter", "dask_cudf", "rmm", "tensorrt", "torch_tensorrt", "triton", "pycuda",
-  "cuda", "nvidia", "transformers", "diffusers", "accelerate", "vllm", "bitsandbytes", "warp", "pynvml",
+/** Libraries that run only on an NVIDIA GPU: their import alone makes a GPU notebook. */
+const GPU_ONLY_MODULES = new Set([
+  "cupy", "cudf", "cuml", "cugraph", "cuspatial", "cucim", "cuxfilter", "dask_cudf", "rmm", "tensorrt",
+  "torch_tensorrt", "pycuda", "cuda", "nvidia", "vllm", "bitsandbytes", "pynvml",
 ]);
 
-/** Whether the notebook runs on an NVIDIA GPU: it imports a GPU library or mentions CUDA. */
+/**
+ * Whether the notebook runs on an NVIDIA GPU: it imports a library that only runs there, or its
+ * code (not its prose) uses CUDA or a device. PyTorch, JAX or Transformers alone do not make one:
+ * a CPU notebook that imports them needs no VRAM, compute capability or CUDA line.
+ */
 export function isGpuNotebook(notebook: Notebook): boolean {
-  if (/\bcuda\b/i.test(notebook.source)) return true;
-  return importsOf(notebook).some((i) => GPU_MODULES.has(i.module.split(".")[0]!));
+  if (importsOf(notebook).some((i) => GPU_ONLY_MODULES.has(i.module.split(".")[0]!))) return true;
+  const source = notebook.source;
+  // `torch.cuda.is_available()`, `jax.devices("cuda")`: CUDA named by the code, not its prose.
+  if (/\bcuda\b/i.test(source) && /\bcuda\b/i.test(blankStringsAndComments(source, 0, source.length).replace(/\s+/g, " "))) return true;
+  return mentionsGpu(notebook);
 }
 
 /** How the guide writes library names. */
@@ -186,6 +195,9 @@ export function importedLibraries(notebook: Notebook): string[] {
   for (const i of importsOf(notebook)) {
     const top = i.module.split(".")[0]!;
     if (top === "" || top === "marimo" || STDLIB.has(top)) continue;
+    // A module that is neither named here nor a known PyPI package is most often a local file
+    // (`from tokenizer import ...`): not something to install.
+    if (!(top in LIBRARY_NAMES) && moduleOrigin(i.module).kind !== "known") continue;
     const name = LIBRARY_NAMES[top] ?? top;
     if (!names.includes(name)) names.push(name);
   }
