@@ -30,8 +30,9 @@ train_loader = DataLoader(train_set, batch_size=64, shuffle=True, num_workers=4,
 
 ## Fix
 Adds \`pin_memory=True\` as the last argument, in the call's own layout: on the same line for a
-one-line call, on a line of its own (with a trailing comma when the call has one) for a call
-written one argument per line. A call that passes \`**kwargs\` (which may already hold
+one-line call or when the last argument shares its line with others (all arguments on one
+continuation line), on a line of its own (with a trailing comma when the call has one) for a
+call written one argument per line. A call that passes \`**kwargs\` (which may already hold
 \`pin_memory\`) is left alone, and so is a loader whose data set is already on the GPU (a
 \`TensorDataset\` of tensors created with \`device=\`, moved with \`.to(...)\` or \`.cuda()\`, or
 a data set class whose code does that): CUDA tensors cannot be pinned.

@@ -166,12 +166,15 @@ export function appendArgument(notebook: Notebook, call: PyNode, text: string): 
   }
   const lineEnd = lineEndOf(source, endOf(last));
   const ownLine = source.slice(lineStartOf(source, startOf(last)), startOf(last)).trim() === "";
-  const indent = ownLine ? indentationAt(source, startOf(last)) : " ".repeat(startOf(last) - lineStartOf(source, startOf(last)));
-  if (trailingComma) {
-    const comma = endOf(last) + between.indexOf(",");
-    if (comma >= lineEnd) return undefined; // the comma is on a line of its own
-    return replaceRange(lineEnd, lineEnd, `\n${indent}${text},`);
+  const comma = trailingComma ? endOf(last) + between.indexOf(",") : -1;
+  if (trailingComma && comma >= lineEnd) return undefined; // the comma is on a line of its own
+  if (!ownLine) {
+    // The last argument shares its line with others (`DataLoader(\n    ds, batch_size=64, shuffle=True\n)`):
+    // the new one joins them there.
+    return trailingComma ? replaceRange(comma + 1, comma + 1, ` ${text},`) : replaceRange(endOf(last), endOf(last), `, ${text}`);
   }
+  const indent = indentationAt(source, startOf(last));
+  if (trailingComma) return replaceRange(lineEnd, lineEnd, `\n${indent}${text},`);
   // `,` right after the last argument, the new argument on the next line; one edit.
   const rest = source.slice(endOf(last), lineEnd);
   return replaceRange(endOf(last), lineEnd, `,${rest}\n${indent}${text}`);
